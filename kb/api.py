@@ -1,0 +1,212 @@
+"""`KnowledgeBase`: the one facade every front end calls.
+
+The CLI, the shell and Python users all go through these methods, so a behaviour that works
+in one works in all of them. Heavy pieces (rdflib, pyshacl, networkx, spaCy) are imported
+inside the methods that need them: opening a knowledge base and running a query must stay
+fast enough for a shell prompt.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+import pyoxigraph as ox
+
+from kb.errors import UsageError
+from kb.store import QueryResult, Store, open_store, rdf_format
+from kb.terms import to_term
+
+if TYPE_CHECKING:
+    from kb.validate import ValidationReport
+
+
+@dataclass(frozen=True)
+class ClassCount:
+    iri: str
+    entities: int
+
+
+@dataclass(frozen=True)
+class Stats:
+    """What `kb stats` prints: sizes first, then entities per class."""
+
+    triples: int
+    graphs: int
+    classes: tuple[ClassCount, ...]
+
+
+class KnowledgeBase:
+    """A knowledge base over one store (embedded on disk, in memory, or a remote endpoint).
+
+    >>> kb = KnowledgeBase.open("memory:")
+    >>> kb.load_data(b'<http://example.org/a> <http://schema.org/name> "A" .', format="ntriples")
+    >>> kb.query("SELECT ?n WHERE { ?s schema:name ?n }").rows[0][0].value
+    'A'
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @classmethod
+    def open(
+        cls,
+        spec: str | os.PathLike[str] | None = None,
+        *,
+        create: bool = False,
+        update_url: str | None = None,
+        timeout: float | None = None,
+    ) -> KnowledgeBase:
+        """Open the store named by `spec` (a directory, `memory:`, or an endpoint URL);
+        None means `KB_STORE`, else the user data directory."""
+        return cls(open_store(spec, create=create, update_url=update_url, timeout=timeout))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- vocabulary ----------------------------------------------------------------------------
+
+    @property
+    def prefixes(self) -> dict[str, str]:
+        """The project's prefixes (kb:, schema:, org:, ...), predeclared in every query."""
+        from kb.vocab import PREFIXES
+
+        return dict(PREFIXES)
+
+    # -- querying --------------------------------------------------------------------------------
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        bindings: Mapping[str, object] | None = None,
+        union: bool = True,
+        base_iri: str | None = None,
+    ) -> QueryResult:
+        """Run a SPARQL query. The default graph is the union of all graphs unless `union` is
+        False (the SPARQL dataset semantics). `bindings` are bound as terms, never pasted:
+        plain Python strings become literals; pass `pyoxigraph.NamedNode` for IRIs."""
+        terms = {k: to_term(v) for k, v in (bindings or {}).items()}
+        return self.store.query(
+            self._with_prefixes(sparql), bindings=terms, union=union, base_iri=base_iri
+        )
+
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """Run a SPARQL update (one transaction)."""
+        self.store.update(self._with_prefixes(sparql), base_iri=base_iri)
+
+    def _with_prefixes(self, sparql: str) -> str:
+        """Predeclare the project prefixes on the query's FIRST line, so line numbers in
+        syntax errors still match what the user typed; the query's own PREFIX wins."""
+        decl = " ".join(f"PREFIX {p}: <{ns}>" for p, ns in self.prefixes.items())
+        return f"{decl} {sparql}"
+
+    # -- loading and writing ---------------------------------------------------------------------
+
+    def load(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        format: str | None = None,
+        graph: str | None = None,
+    ) -> int:
+        """Load RDF files, all or nothing; returns how many quads the store grew by.
+
+        `-` reads standard input (then `format` is required)."""
+        sources: list[tuple[str, bytes | Path]] = []
+        for p in paths:
+            if str(p) == "-":
+                import sys
+
+                if not format:
+                    raise UsageError("reading RDF from stdin needs --format")
+                sources.append(("<stdin>", sys.stdin.buffer.read()))
+                continue
+            path = Path(p)
+            if not path.is_file():
+                raise UsageError(f"{path}: no such file")
+            sources.append((str(path), path))
+        fmt = rdf_format(format) if format else None
+        if fmt is None:
+            for name, _ in sources:
+                rdf_format(path=name)  # fail on an unknown extension before writing anything
+        before = self.store.count()
+        self.store.load(sources, format=fmt, graph=graph)
+        return self.store.count() - before
+
+    def load_data(self, data: bytes | str, *, format: str, graph: str | None = None) -> None:
+        """Load RDF given as text or bytes."""
+        raw = data.encode() if isinstance(data, str) else data
+        self.store.load([("<data>", raw)], format=rdf_format(format), graph=graph)
+
+    def dump(self, output: BinaryIO, *, format: str = "nquads", graph: str | None = None) -> None:
+        """Write the whole dataset (or one graph) in an RDF format."""
+        self.store.dump(output, rdf_format(format), graph=graph)
+
+    # -- overview --------------------------------------------------------------------------------
+
+    def stats(self) -> Stats:
+        """Triples, named graphs and entities per class."""
+        rows = self.query(
+            "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } "
+            "GROUP BY ?class ORDER BY DESC(?n) ?class"
+        ).rows
+        classes = tuple(
+            ClassCount(c.value, int(n.value))  # type: ignore[union-attr]
+            for c, n in rows
+            if isinstance(c, ox.NamedNode)
+        )
+        return Stats(self.store.count(), len(self.store.graphs()), classes)
+
+    def validate(self) -> ValidationReport:
+        """Check the whole knowledge base against the SHACL shapes of `ontology/shapes.ttl`."""
+        import rdflib
+
+        from kb.validate import validate_graph
+
+        data = rdflib.Graph()
+        for t in self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").triples:
+            data.add(tuple(_rdflib_term(x) for x in (t.subject, t.predicate, t.object)))  # type: ignore[arg-type]
+        return validate_graph(data)
+
+    def rdflib_dataset(self):  # noqa: ANN201 - rdflib is imported lazily
+        """The store as an rdflib `Dataset` through oxrdflib, for code that wants rdflib's API
+        (queries through it still run on Oxigraph's engine).
+
+        Memory stores are shared live. A disk store is opened read-only: a snapshot to use and
+        drop, since RocksDB does not promise a read-only view while another process writes.
+        """
+        import rdflib
+        from oxrdflib import OxigraphStore
+
+        from kb.store.embedded import DiskStore, MemoryStore
+
+        if isinstance(self.store, MemoryStore):
+            inner = self.store.raw
+        elif isinstance(self.store, DiskStore):
+            inner = ox.Store.read_only(str(self.store.db_path))
+        else:
+            raise UsageError("an rdflib view is only available for embedded stores")
+        return rdflib.Dataset(store=OxigraphStore(store=inner), default_union=True)
+
+
+def _rdflib_term(term: object):  # noqa: ANN202
+    import rdflib
+
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    assert isinstance(term, ox.Literal)
+    if term.language:
+        return rdflib.Literal(term.value, lang=term.language)
+    return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))

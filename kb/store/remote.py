@@ -1,0 +1,201 @@
+"""A remote SPARQL 1.1 endpoint as the store (Oxigraph server, Fuseki, GraphDB, Virtuoso, QLever).
+
+Only the standard protocols are used: SPARQL 1.1 Protocol for query and update. Writes that
+must be atomic (replacing a document's graph) go as ONE update request, which every one of
+these servers applies in one transaction. Results come back as SPARQL JSON or N-Triples and
+are parsed by pyoxigraph, so callers get the same terms as from the embedded store.
+Every request has a timeout: a dead or slow endpoint is an error, never a hang.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from kb.errors import EndpointError, QuerySyntaxError
+from kb.sparqltext import bind_values
+from kb.store.base import (
+    QueryResult,
+    Store,
+    graph_node,
+    insert_data,
+    materialise,
+    parse_sources,
+    replacement_update,
+)
+
+_RESULTS_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    """The URLs of one SPARQL service. `union_param` is set for servers known to accept a
+    per-request union-default-graph switch (Oxigraph)."""
+
+    query: str
+    update: str
+    union_param: str | None = None
+
+    @classmethod
+    def derive(cls, query_url: str, update_url: str | None = None) -> Endpoints:
+        """Derive the update URL for known servers from the query URL.
+
+        Oxigraph: `/query` -> `/update`; Fuseki: `/DS/query` or `/DS/sparql` -> `/DS/update`;
+        GraphDB: `/repositories/R` -> `/repositories/R/statements`; Virtuoso and QLever take
+        updates at the query URL. `update_url` (or `KB_UPDATE_URL`) overrides the guess.
+        """
+        parts = urllib.parse.urlsplit(query_url)
+        path = parts.path.rstrip("/")
+        union = None
+        if path.endswith("/query"):
+            guess = path[: -len("/query")] + "/update"
+            if path == "/query":
+                union = "union-default-graph"  # Oxigraph's server layout
+        elif path.endswith("/sparql") and path != "/sparql":
+            guess = path[: -len("/sparql")] + "/update"
+        elif "/repositories/" in path:
+            guess = path + "/statements"
+        else:
+            guess = path
+        derived = urllib.parse.urlunsplit(parts._replace(path=guess))
+        explicit = update_url or os.environ.get("KB_UPDATE_URL")
+        return cls(query_url, explicit or derived, union)
+
+
+class RemoteStore(Store):
+    """A store behind SPARQL 1.1 Protocol URLs; see `Endpoints.derive`."""
+
+    def __init__(
+        self, query_url: str, *, update_url: str | None = None, timeout: float | None = None
+    ) -> None:
+        self.endpoints = Endpoints.derive(query_url, update_url)
+        self.spec = query_url
+        self.timeout = float(os.environ.get("KB_TIMEOUT", "30")) if timeout is None else timeout
+
+    # -- HTTP ----------------------------------------------------------------------------------
+
+    def _post(self, url: str, body: str, content_type: str, accept: str) -> tuple[bytes, str]:
+        request = urllib.request.Request(
+            url,
+            data=body.encode("utf-8"),
+            method="POST",
+            headers={"Content-Type": f"{content_type}; charset=utf-8", "Accept": accept},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return response.read(), response.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as err:
+            detail = err.read().decode("utf-8", "replace").strip().splitlines()
+            message = detail[0] if detail else err.reason
+            if err.code == 400:
+                raise QuerySyntaxError(f"{url} rejected the request: {message}") from None
+            raise EndpointError(f"{url} answered HTTP {err.code}: {message}") from None
+        except TimeoutError:
+            raise EndpointError(
+                f"{url} did not answer within {self.timeout:g} s (raise KB_TIMEOUT if it is "
+                "just slow)"
+            ) from None
+        except urllib.error.URLError as err:
+            reason = err.reason
+            if isinstance(reason, (TimeoutError, socket.timeout)):
+                raise EndpointError(
+                    f"{url} did not answer within {self.timeout:g} s (raise KB_TIMEOUT if it "
+                    "is just slow)"
+                ) from None
+            raise EndpointError(
+                f"cannot reach SPARQL endpoint {url}: {getattr(reason, 'strerror', None) or reason}"
+                "; is the server running?"
+            ) from None
+        except ConnectionError as err:
+            raise EndpointError(f"connection to {url} failed: {err}") from None
+
+    def _query_url(self, union: bool) -> str:
+        if union and self.endpoints.union_param:
+            return f"{self.endpoints.query}?{self.endpoints.union_param}"
+        return self.endpoints.query
+
+    # -- Store API -------------------------------------------------------------------------------
+
+    def query(self, sparql, *, bindings=None, union=True, base_iri=None) -> QueryResult:  # type: ignore[override]
+        started = time.perf_counter()
+        text = bind_values(sparql, bindings)
+        if base_iri:
+            text = f"BASE <{base_iri}>\n{text}"
+        body, content_type = self._post(
+            self._query_url(union), text, "application/sparql-query", _RESULTS_ACCEPT
+        )
+        mime = content_type.split(";")[0].strip()
+        try:
+            if mime in ("application/sparql-results+json", "application/json"):
+                answer = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+            elif mime == "application/sparql-results+xml":
+                answer = ox.parse_query_results(body, format=ox.QueryResultsFormat.XML)
+            else:
+                fmt = ox.RdfFormat.from_media_type(mime) or ox.RdfFormat.N_TRIPLES
+                answer = [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(body, fmt)]
+                return QueryResult("graph", triples=answer, elapsed=time.perf_counter() - started)
+        except SyntaxError as err:
+            raise EndpointError(f"{self.spec} sent an unreadable answer: {err}") from None
+        return materialise(answer, started)
+
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        if base_iri:
+            sparql = f"BASE <{base_iri}>\n{sparql}"
+        self._post(self.endpoints.update, sparql, "application/sparql-update", "*/*")
+
+    def load(self, sources, *, format=None, graph=None, base_iri=None) -> None:  # type: ignore[override]
+        quads = parse_sources(sources, format, graph_node(graph), base_iri)
+        update = insert_data(quads)
+        if update:
+            self.update(update)  # one request: the server applies it in one transaction
+
+    def replace_graphs(self, graphs, *, add=(), remove=(), drop=()) -> None:  # type: ignore[override]
+        update = replacement_update(graphs, add, remove, drop)
+        if update:
+            self.update(update)
+
+    def graphs(self) -> list[str]:
+        result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g", union=False)
+        return [row[0].value for row in result.rows if isinstance(row[0], ox.NamedNode)]
+
+    def count(self) -> int:
+        result = self.query(
+            "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }",
+            union=False,
+        )
+        return int(result.rows[0][0].value)  # type: ignore[union-attr]
+
+    def dump(self, output: BinaryIO, format: ox.RdfFormat, graph: str | None = None) -> None:
+        if graph is not None:
+            result = self.query(
+                "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }",
+                bindings={"g": ox.NamedNode(graph)},
+                union=False,
+            )
+            ox.serialize(result.triples, output, format)
+            return
+        if not format.supports_datasets:
+            result = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", union=True)
+            ox.serialize(set(result.triples), output, format)
+            return
+        rows = self.query(
+            "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }",
+            union=False,
+        ).rows
+        quads = [ox.Quad(s, p, o, g if g is not None else ox.DefaultGraph()) for s, p, o, g in rows]  # type: ignore[arg-type]
+        ox.serialize(quads, output, format)
+
+    def generation(self) -> str:
+        """Cheap fingerprint: quad count plus graph list. A remote server gives no change
+        counter, and a stale projection after an equal-sized edit is the accepted trade-off."""
+        digest = hashlib.sha1("\n".join(self.graphs()).encode()).hexdigest()[:12]
+        return f"{self.count()}-{digest}"

@@ -1,0 +1,78 @@
+"""What every CLI command shares: the --store option, error mapping and output."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from kb.api import KnowledgeBase
+
+StoreOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--store",
+        "-s",
+        help="Store: a directory, memory:, or a SPARQL endpoint URL (default: $KB_STORE, "
+        "else the user data directory)",
+        show_default=False,
+    ),
+]
+
+FORMAT_HELP = (
+    "table|json|csv|tsv|xml for SELECT/ASK; turtle|ntriples|nquads|trig|jsonld for CONSTRUCT"
+)
+
+
+def use_color(stream: object = sys.stderr) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+def error(message: str) -> None:
+    """One line on stderr, red on a terminal."""
+    text = f"kb: error: {message}"
+    if use_color():
+        text = typer.style(text, fg=typer.colors.RED)
+    typer.echo(text, err=True)
+
+
+@contextlib.contextmanager
+def fail_on_errors() -> Iterator[None]:
+    """Map library errors to one line and an exit code; anything else is a bug and keeps its
+    traceback. Ctrl-C exits 130 without a traceback."""
+    from kb.errors import KBError
+
+    try:
+        yield
+    except KBError as err:
+        error(str(err))
+        raise typer.Exit(err.exit_code) from None
+    except KeyboardInterrupt:
+        error("interrupted")
+        raise typer.Exit(130) from None
+    except BrokenPipeError:
+        # the reader (head, less) went away: not an error worth a message
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the exit-time flush
+        raise typer.Exit(0) from None
+
+
+def open_kb(spec: str | None, *, create: bool = False) -> KnowledgeBase:
+    from kb.api import KnowledgeBase
+
+    return KnowledgeBase.open(spec, create=create)
+
+
+def write_out(data: bytes) -> None:
+    """Data to stdout as bytes (formats are UTF-8 whatever the locale)."""
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
