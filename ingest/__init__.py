@@ -1,0 +1,1 @@
+"""Ingest: readers, the NLP pipeline, extraction and resolution (text -> typed facts)."""

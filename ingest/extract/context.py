@@ -1,0 +1,204 @@
+"""Shared state of one extraction run: the parse, the facts so far, and who is mentioned where.
+
+Extractors run in order and each one reads what the earlier ones found through ``Context``:
+``key_at(token)`` says which entity a token belongs to, so the event extractor can ask "is the
+subject of this verb a known person?" with a dict lookup instead of re-reading the text.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from ingest.dates import parse_date
+from kb.facts import Document, DocumentFacts, Entity, Evidence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+@cache
+def lexicon() -> dict:
+    """ingest/data/lexicon.json: the small word lists the extractors share."""
+    text = resources.files("ingest").joinpath("data", "lexicon.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@cache
+def word_list(filename: str) -> frozenset[str]:
+    """A one-word-per-line data file (comments with #) as a set."""
+    text = resources.files("ingest").joinpath("data", filename).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def squash(text: str) -> str:
+    """Comparison form of a name: case, spaces and punctuation removed ("DeBlasio" = "de Blasio")."""
+    return re.sub(r"[^a-z0-9]", "", text.lower().replace("’", "'").replace("'s", ""))
+
+
+OPEN_CLOSE = {"“": "”", '"': '"'}
+
+
+@dataclass
+class Mention:
+    """A span of tokens [start, end) that refers to an entity."""
+
+    start: int
+    end: int
+    key: str
+    text: str
+
+
+class Context:
+    """The document, its parse and the facts being built, plus mention and quote indexes."""
+
+    def __init__(self, document: Document, doc: Doc) -> None:
+        self.document = document
+        self.doc = doc
+        self.facts = DocumentFacts(document)
+        self.anchor = parse_date(document.date) or parse_date(doc.text[:300])
+        self.body_start = body_start(document)
+        self.quotes = find_quotes(doc.text)
+        self.mentions: list[Mention] = []
+        self.tok_key: dict[int, str] = {}
+        self.sents = list(doc.sents)
+        self.sent_of: dict[int, int] = {}
+        for si, sent in enumerate(self.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = si
+
+    # ---- zones -------------------------------------------------------------------------
+    def in_body(self, token: Token) -> bool:
+        return token.idx >= self.body_start
+
+    def quote_of(self, token: Token) -> tuple[int, int] | None:
+        """The (start, end) character span of the quotation holding ``token``, if any."""
+        for start, end in self.quotes:
+            if start <= token.idx < end:
+                return start, end
+            if start > token.idx:
+                break
+        return None
+
+    # ---- mentions ----------------------------------------------------------------------
+    def mark(self, start: int, end: int, key: str) -> None:
+        """Record that tokens [start, end) mention entity ``key`` (first claim wins)."""
+        taken = {self.tok_key[i] for i in range(start, end) if i in self.tok_key}
+        if key in taken:
+            taken.discard(key)
+        if taken:
+            # a longer name may contain shorter ones ("Connecticut's Trust Act"); never the
+            # other way round, and never a partial overlap
+            inside = all(start <= m.start and m.end <= end for m in self.mentions
+                         if m.key in taken and any(start <= i < end
+                                                   for i in range(m.start, m.end)))
+            if not inside or end - start <= 1:
+                return
+        for i in range(start, end):
+            self.tok_key[i] = key
+        self.mentions.append(Mention(start, end, key, self.doc[start:end].text))
+
+    def key_at(self, token: Token | None) -> str | None:
+        return self.tok_key.get(token.i) if token is not None else None
+
+    def keys_in(self, tokens) -> list[str]:
+        """Entity keys mentioned by ``tokens``, in text order, each once."""
+        out: list[str] = []
+        for t in sorted(tokens, key=lambda t: t.i):
+            key = self.tok_key.get(t.i)
+            if key and key not in out:
+                out.append(key)
+        return out
+
+    def mentions_before(self, token_i: int, prefix: str, window: int | None = None) -> list[str]:
+        """Keys of kind ``prefix`` mentioned before token ``token_i``, nearest first."""
+        out = []
+        for m in reversed(self.mentions):
+            if m.start < token_i and m.key.startswith(prefix) and m.key not in out:
+                if window is not None and token_i - m.start > window:
+                    continue
+                out.append(m.key)
+        return sorted(out, key=lambda k: -max(m.start for m in self.mentions
+                                                 if m.key == k and m.start < token_i))
+
+    # ---- evidence ----------------------------------------------------------------------
+    def sentence(self, token: Token) -> Span:
+        return self.sents[self.sent_of[token.i]]
+
+    def evidence(self, token: Token, rule: str, confidence: float = 1.0) -> Evidence:
+        sent = self.sentence(token)
+        return Evidence(sent.text.strip(), sent.start_char, sent.end_char, rule, confidence)
+
+    def entity(self, key: str | None) -> Entity | None:
+        return self.facts.entity(key)
+
+
+def body_start(document: Document) -> int:
+    """Offset where the article body starts: after a leading title line and the byline/date
+    lines under it, which name the publisher and author rather than anything reported."""
+    text = document.text
+    title = (document.title or "").strip()
+    if not title or not text.lstrip().startswith(title[: max(10, len(title) // 2)]):
+        return 0
+    pos = text.find("\n", text.find(title[:10])) + 1 if "\n" in text else len(text)
+    skipped = 0
+    while skipped < 3 and pos < len(text):
+        nl = text.find("\n", pos)
+        line = text[pos: nl if nl >= 0 else len(text)]
+        stripped = line.strip()
+        if not stripped:
+            pos = (nl + 1) if nl >= 0 else len(text)
+            continue
+        if len(stripped.split()) > 10 or stripped[-1] in '.?!"”':
+            break
+        skipped += 1
+        pos = (nl + 1) if nl >= 0 else len(text)
+    return pos
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Character spans of direct quotations, quote marks included. Straight quotes pair up
+    within a paragraph; an unclosed quote runs to the paragraph's end (news convention for a
+    quotation that continues in the next paragraph)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for para in text.split("\n"):
+        i, n = 0, len(para)
+        while i < n:
+            ch = para[i]
+            if ch in OPEN_CLOSE:
+                close = OPEN_CLOSE[ch]
+                j = para.find(close, i + 1)
+                if ch == "“":
+                    j2 = para.find("“", i + 1)
+                    if j < 0 or (0 <= j2 < j):
+                        j = (j2 - 1) if j2 >= 0 else n - 1
+                end = (j + 1) if j >= 0 else n
+                if end - i > 2:
+                    spans.append((pos + i, pos + end))
+                i = end
+            else:
+                i += 1
+        pos += len(para) + 1
+    return spans
+
+
+def clean_span(span: Span) -> Span:
+    """Trim determiners, possessive endings and punctuation off an entity span."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].lower_ in ("the", "a", "an", "this", "that")
+                           or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "'")
+                           or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]

@@ -1,0 +1,297 @@
+"""People and their posts: titles before names, appositives after them, one person per name.
+
+"Attorney General Jeff Sessions", "Boston Mayor Martin Walsh", "Malloy spokeswoman Kelly
+Donnelly", "Zachary Carter, legal counsel to the mayor": a title region is the run of role words
+and name modifiers (places, bodies, parties, a person) just before the name, or the noun phrase
+of an appositive just after it. Roles come from data/roles.tsv; whether a role makes someone an
+official can depend on the body ("director" of a city agency yes, of a coalition no).
+Surname mentions join the person named in full ("Sessions" -> Jeff Sessions), comparing names
+without case or spaces ("DeBlasio" = "de Blasio").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ingest.extract.context import Context, clean_span, lexicon, slug, squash
+from ingest.gazetteer import data_lines
+from kb.facts import Membership, Person
+
+PARTICLES = {"de", "van", "von", "da", "del", "della", "la", "le", "di", "du", "bin", "al"}
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str
+    public: str  # yes | no | org
+    default_of: str | None
+
+
+@lru_cache(maxsize=1)
+def roles() -> dict[tuple[str, ...], Role]:
+    """Role surface forms as lower-case token tuples -> Role."""
+    out: dict[tuple[str, ...], Role] = {}
+    for row in data_lines("roles.tsv"):
+        role = Role(row[0], row[1], row[2] or None)
+        for form in row[3].split(";"):
+            out[tuple(form.lower().split())] = role
+    return out
+
+
+MAX_ROLE = 4
+
+
+def role_at_end(tokens) -> tuple[int, Role] | None:
+    """The longest role phrase ending at the last of ``tokens``: (its length, role)."""
+    words = [t.lower_ for t in tokens]
+    for n in range(min(MAX_ROLE, len(words)), 0, -1):
+        role = roles().get(tuple(words[-n:]))
+        if role:
+            return n, role
+    return None
+
+
+def role_starting(tokens) -> tuple[int, Role] | None:
+    words = [t.lower_ for t in tokens]
+    for n in range(min(MAX_ROLE, len(words)), 0, -1):
+        role = roles().get(tuple(words[:n]))
+        if role:
+            return n, role
+    return None
+
+
+def is_role_word(tok) -> bool:
+    return any(tok.lower_ in form for form in roles())
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    name_tokens: list
+    title_start: int | None = None
+    role: Role | None = None
+    role_span: tuple[int, int] | None = None
+    title: str | None = None
+    of: str | None = None
+    rule: str = "person.ner"
+
+
+def extract_officials(ctx: Context) -> None:
+    doc = ctx.doc
+    mentions: list[PersonMention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or not ctx.in_body(ent[0]):
+            continue
+        span = clean_span(ent)
+        if not len(span):
+            continue
+        lead = role_starting(span)
+        start = span.start + (lead[0] if lead else 0)
+        if ent.label_ != "PERSON" and not lead:
+            continue
+        name = [t for t in doc[start:span.end] if not t.is_punct or t.text in (".", "-")]
+        if not name or not all(t.text[:1].isupper() or t.lower_ in PARTICLES for t in name):
+            continue
+        if any(t.i in ctx.tok_key for t in name):
+            continue
+        if name[-1].lower_ in set(lexicon()["facility_heads"]):
+            continue
+        mentions.append(PersonMention(start, span.end, name))
+    mentions.sort(key=lambda m: m.start)
+    full_surnames = {surname_key(m.name_tokens) for m in mentions if has_first_name(m.name_tokens)}
+    for m in mentions:
+        find_title(ctx, m)
+        if not has_first_name(m.name_tokens) and not m.role:
+            # a lone word is a person only if it is a known surname or acts like one
+            key = squash(" ".join(t.text for t in m.name_tokens))
+            head = m.name_tokens[-1]
+            if key not in full_surnames and head.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+    by_surname: dict[str, list[str]] = {}
+    for m in mentions:
+        key = assign(ctx, m, by_surname, full_surnames)
+        if key:
+            record(ctx, m, key)
+
+
+def has_first_name(tokens) -> bool:
+    words = [t for t in tokens if t.text not in (".",)]
+    return len(words) >= 2 and words[0].lower_ not in PARTICLES
+
+
+def surname_key(tokens) -> str:
+    words = [t.text for t in tokens if not re.fullmatch(r"[A-Z]\.?", t.text)
+             and t.lower_ not in SUFFIXES and t.text != "."]
+    if has_first_name(tokens) and len(words) >= 2:
+        words = words[1:]
+    return squash(" ".join(words))
+
+
+def assign(ctx: Context, m: PersonMention, by_surname: dict[str, list[str]],
+           full_surnames: set[str]) -> str | None:
+    sk = surname_key(m.name_tokens)
+    name = " ".join(t.text for t in m.name_tokens).replace(" .", ".").replace(" - ", "-")
+    people = ctx.facts.people
+    if not has_first_name(m.name_tokens):
+        if sk not in full_surnames and not m.role and m.name_tokens[-1].dep_ not in (
+                "nsubj", "nsubjpass", "compound", "poss"):
+            return None
+        if sk in by_surname:
+            return by_surname[sk][-1]
+        key = "person:" + slug(name)
+        people.setdefault(key, Person(key, name))
+        by_surname.setdefault(sk, []).append(key)
+        return key
+    first = squash(m.name_tokens[0].text)
+    for key in by_surname.get(sk, []):
+        person = people[key]
+        pfirst = squash(person.name.split()[0])
+        if not has_first_name_text(person.name):
+            # a surname-only person met earlier gets the full name now
+            person.add_alias(person.name)
+            person.name = name
+            return key
+        if pfirst == first or pfirst.startswith(first) or first.startswith(pfirst):
+            if len(name) > len(person.name):
+                person.add_alias(person.name)
+                person.name = name
+            return key
+    key = "person:" + slug(name)
+    people.setdefault(key, Person(key, name))
+    by_surname.setdefault(sk, []).append(key)
+    return key
+
+
+def has_first_name_text(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and words[0].lower() not in PARTICLES
+
+
+def find_title(ctx: Context, m: PersonMention) -> None:
+    """Title before the name ("Boston Mayor"), or in an appositive after it (", the mayor's
+    counsel,")."""
+    doc = ctx.doc
+    sent = ctx.sentence(doc[m.start])
+    j = m.start - 1
+    region: list = []
+    while j >= sent.start:
+        t = doc[j]
+        if t.text in ("U.S.", "US") or t.text[:1].isupper() or is_role_word(t) or (
+                t.pos_ in ("NOUN", "ADJ", "PROPN") and m.start > t.head.i > t.i and region):
+            if t.lower_ in ("the", "a", "an") or t.is_punct and t.text not in (".",):
+                break
+            region.insert(0, t)
+            j -= 1
+            continue
+        if t.lower_ in ("'s", "’s") and region == [] and j - 1 >= sent.start:
+            break
+        break
+    # the region must end in a role phrase right before the name
+    while region:
+        hit = role_at_end(region)
+        if hit:
+            n, role = hit
+            role_toks = region[-n:]
+            mods = [t for t in region[:-n] if t.i not in ctx.tok_key and t.text not in (
+                "U.S.", "US") and t.ent_type_ not in ("NORP", "GPE", "ORG")
+                and not (t.text[:1].isupper() and is_role_word(t) is False and t.pos_ == "PROPN"
+                         and t.ent_type_)]
+            # a plain modifier right before the role belongs to the title ("Transportation Chief")
+            title_mods = []
+            for t in reversed(mods):
+                if t.i == role_toks[0].i - 1 - len(title_mods):
+                    title_mods.insert(0, t)
+            m.role = role
+            m.title_start = region[0].i
+            m.role_span = (role_toks[0].i, role_toks[-1].i + 1)
+            m.title = " ".join(t.text for t in title_mods + role_toks)
+            of_keys = ctx.keys_in(region)
+            m.of = pick_of(ctx, of_keys)
+            m.rule = "person.title"
+            return
+        break
+    # appositive: "Name, [a|the] ... role ... ,"
+    k = m.end
+    if k < len(doc) and doc[k].text == ",":
+        stop = k + 1
+        while stop < min(sent.end, k + 14) and doc[stop].text not in (",", ".", ";", "—", "(",
+                                                                    '"', "“", "”"):
+            stop += 1
+        app = [t for t in doc[k + 1:stop]]
+        for idx, t in enumerate(app):
+            hit = role_starting(app[idx:])
+            if hit and (idx == 0 or app[idx - 1].lower_ in ("a", "an", "the", "'s", "’s")
+                        or app[idx - 1].pos_ in ("ADJ", "NOUN", "PROPN")):
+                n, role = hit
+                role_toks = app[idx: idx + n]
+                tail = []
+                rest = app[idx + n:]
+                if rest and rest[0].lower_ == "of":
+                    for t in rest:
+                        if t.lower_ in ("of", "and") or t.text[:1].isupper():
+                            tail.append(t)
+                        else:
+                            break
+                m.role = role
+                m.role_span = (role_toks[0].i, role_toks[-1].i + 1)
+                m.title = " ".join(t.text for t in role_toks + tail)
+                m.of = pick_of(ctx, ctx.keys_in(app))
+                m.rule = "person.appositive"
+                return
+            if t.pos_ == "VERB":
+                break
+
+
+def pick_of(ctx: Context, keys: list[str]) -> str | None:
+    for prefix in ("org:", "place:", "person:"):
+        for key in keys:
+            if key.startswith(prefix):
+                return key
+    return None
+
+
+def is_public(ctx: Context, role: Role, of: str | None) -> bool:
+    if role.public == "yes":
+        return True
+    if role.public == "no":
+        return False
+    if of and of.startswith("place:"):
+        return True
+    if of and of.startswith("org:"):
+        org = ctx.facts.organizations.get(of)
+        return bool(org) and org.type in lexicon()["governmental_org_types"]
+    return False
+
+
+def record(ctx: Context, m: PersonMention, key: str) -> None:
+    doc = ctx.doc
+    person = ctx.facts.people[key]
+    written = " ".join(t.text for t in m.name_tokens)
+    written = doc[m.name_tokens[0].i: m.name_tokens[-1].i + 1].text
+    person.add_alias(written)
+    person.evidence.append(ctx.evidence(doc[m.start], m.rule))
+    if m.title_start is not None:
+        person.add_alias(doc[m.title_start: m.end].text)
+        ctx.mark(m.role_span[0], m.end, key)
+    ctx.mark(m.start, m.end, key)
+    if m.role is None:
+        return
+    of = m.of
+    if of is None and m.role.default_of:
+        of = "place:" + slug(m.role.default_of)
+        if of not in ctx.facts.places:
+            of = None
+    for ms in ctx.facts.memberships:
+        if ms.person == key and ms.role == m.role.key:
+            ms.evidence.append(ctx.evidence(doc[m.start], m.rule))
+            if ms.of is None and of:
+                ms.of = of
+            if not ms.public and is_public(ctx, m.role, of):
+                ms.public = True
+            return
+    ctx.facts.memberships.append(Membership(
+        key, m.role.key, title=m.title or m.role.key.title(), of=of,
+        public=is_public(ctx, m.role, of), evidence=[ctx.evidence(doc[m.start], m.rule)]))

@@ -1,0 +1,203 @@
+"""Organisations: named bodies from NER, the public-body gazetteer and acronym definitions.
+
+The gazetteer (data/organizations.tsv) gives one canonical name to the short forms news uses
+without introducing them ("Justice Department", "DOJ"); "Office of Justice Programs (OJP)"
+defines an acronym for the rest of the text; a bare acronym whose letters are the initials of a
+body already named ("IDC" after "Independent Democratic Conference") joins it.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ingest.extract.context import Context, clean_span, lexicon, slug, squash
+from ingest.gazetteer import data_lines
+from kb.facts import Organization
+
+STOP = {"of", "and", "the", "for", "on", "in", "to", "&"}
+
+
+@lru_cache(maxsize=1)
+def org_gazetteer() -> dict[str, tuple[str, str, str | None]]:
+    """Surface form (exact case for acronyms, lower case otherwise) -> (name, type, parent)."""
+    out: dict[str, tuple[str, str, str | None]] = {}
+    for row in data_lines("organizations.tsv"):
+        name, typ, parent = row[0], row[1], (row[2] or None) if len(row) > 2 else None
+        aliases = [a for a in row[3].split(";") if a] if len(row) > 3 else []
+        for form in [name, *aliases]:
+            out[form if is_acronym(form) else form.lower()] = (name, typ, parent)
+    for name in lexicon()["media_names"]:
+        out.setdefault(name if is_acronym(name) else name.lower(), (name, "media", None))
+    return out
+
+
+def is_acronym(text: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Z.&-]{1,7}", text)) and sum(c.isupper() for c in text) >= 2
+
+
+def gaz_lookup(text: str) -> tuple[str, str, str | None] | None:
+    gaz = org_gazetteer()
+    return gaz.get(text) if is_acronym(text) else gaz.get(text.lower())
+
+
+def org_type(name: str) -> str:
+    heads = lexicon()["org_type_heads"]
+    words = re.findall(r"[A-Za-z]+", name.lower())
+    for w in reversed(words):
+        if w in heads:
+            return heads[w]
+    for w in words:
+        if w in heads:
+            return heads[w]
+    return "other"
+
+
+def add_org(ctx: Context, name: str, typ: str | None = None, parent: str | None = None,
+            surface: str | None = None) -> str:
+    key = "org:" + slug(name)
+    org = ctx.facts.organizations.get(key)
+    if org is None:
+        org = Organization(key, name, type=typ or org_type(name))
+        if parent:
+            org.within = "org:" + slug(parent)
+        ctx.facts.organizations[key] = org
+    if surface:
+        org.add_alias(surface)
+    return key
+
+
+def person_words(ctx: Context) -> set[str]:
+    """Surnames of people the model found, to veto ORG/GPE spans that are really people."""
+    out = set()
+    for ent in ctx.doc.ents:
+        if ent.label_ == "PERSON":
+            span = clean_span(ent)
+            if len(span) >= 1:
+                out.add(squash(span[-1].text))
+                if len(span) >= 2:
+                    out.add(squash(" ".join(t.text for t in span[1:])))
+    return out
+
+
+def extract_organizations(ctx: Context) -> None:
+    doc = ctx.doc
+    people = person_words(ctx)
+    generic = set(lexicon()["generic_org_words"])
+    facility = set(lexicon()["facility_heads"])
+    # 1. gazetteer short forms anywhere (acronyms case-sensitive, names case-insensitive)
+    n = len(doc)
+    i = 0
+    while i < n:
+        matched = False
+        for size in (6, 5, 4, 3, 2, 1):
+            if i + size > n:
+                continue
+            span = doc[i:i + size]
+            hit = gaz_lookup(span.text)
+            if hit and (size > 1 or span[0].text[0].isupper()):
+                if size == 1 and span[0].lower_ in generic:
+                    continue
+                if hit[1] == "party" and size == 1 and span[0].text[0].islower():
+                    continue
+                if ctx.in_body(span[0]):
+                    key = add_org(ctx, hit[0], hit[1], hit[2], span.text)
+                    ctx.facts.organizations[key].evidence.append(
+                        ctx.evidence(span[0], "org.gazetteer"))
+                    ctx.mark(i, i + size, key)
+                i += size
+                matched = True
+                break
+        if not matched:
+            i += 1
+    # 2. named entities the model calls organisations
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "NORP") or not ctx.in_body(ent[0]):
+            continue
+        for part in split_list(clean_span(ent)):
+            consider(ctx, part, people, generic, facility)
+    # 3. "<Person> administration" names a government
+    for tok in doc:
+        if tok.lower_ == "administration" and tok.i > 0 and ctx.in_body(tok):
+            prev = doc[tok.i - 1]
+            if prev.text[:1].isupper() and squash(prev.text) in people:
+                name = f"{prev.text} administration"
+                key = add_org(ctx, name, "other")
+                ctx.facts.organizations[key].evidence.append(ctx.evidence(tok, "org.administration"))
+                ctx.mark(prev.i, tok.i + 1, key)
+    # 4. acronyms: defined in parentheses, or the initials of a body already named
+    define_acronyms(ctx)
+
+
+def split_list(span):
+    """"Gannett, Thomson Reuters" is two names the model joined."""
+    parts, start = [], span.start
+    for t in span:
+        if t.text == ",":
+            parts.append(span.doc[start:t.i])
+            start = t.i + 1
+    parts.append(span.doc[start:span.end])
+    return [clean_span(p) for p in parts if len(p)]
+
+
+def consider(ctx: Context, span, people: set[str], generic: set[str], facility: set[str]) -> None:
+    doc = ctx.doc
+    # leading lower-case words are not part of a name ("strip Justice Department")
+    start = span.start
+    while start < span.end and not doc[start].text[:1].isupper() and not doc[start].like_num:
+        start += 1
+    span = doc[start:span.end]
+    if not span.text or any(t.i in ctx.tok_key for t in span):
+        return
+    text = span.text
+    words = [squash(t.text) for t in span]
+    if text.lower() in generic or len(text) < 2:
+        return
+    if any(w in people for w in words) or squash(text) in people:
+        return
+    if span[-1].lower_ in facility or any(t.like_num for t in span):
+        return
+    heads = lexicon()["law_heads"]
+    if span[-1].lower_ in heads and span[-1].lower_ not in ("program",):
+        return
+    if span.label_ == "NORP" or all(t.ent_type_ == "NORP" for t in span):
+        return
+    if len(span) == 1 and not is_acronym(text) and span[0].pos_ != "PROPN":
+        return
+    hit = gaz_lookup(text)
+    key = add_org(ctx, hit[0], hit[1], hit[2], text) if hit else add_org(ctx, text)
+    ctx.facts.organizations[key].evidence.append(ctx.evidence(span[0], "org.ner"))
+    ctx.mark(span.start, span.end, key)
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in STOP).upper()
+
+
+def define_acronyms(ctx: Context) -> None:
+    doc = ctx.doc
+    orgs = ctx.facts.organizations
+    for tok in doc:
+        if not is_acronym(tok.text) or not ctx.in_body(tok):
+            continue
+        prev_key = None
+        if tok.i >= 2 and doc[tok.i - 1].text in ("(", "[") and doc[tok.i - 2].i in ctx.tok_key:
+            prev_key = ctx.tok_key[doc[tok.i - 2].i]
+        key = ctx.tok_key.get(tok.i)
+        if prev_key and prev_key.startswith("org:") and key != prev_key:
+            orgs[prev_key].add_alias(tok.text)
+            ctx.tok_key[tok.i] = prev_key
+            if key and key.startswith("org:") and key in orgs and len(orgs[key].evidence) <= 1:
+                del orgs[key]
+            continue
+        if key:
+            continue
+        for org in list(orgs.values()):
+            if initials(org.name) == tok.text.replace(".", "") and len(tok.text) >= 2:
+                org.add_alias(tok.text)
+                ctx.mark(tok.i, tok.i + 1, org.key)
+                break
+    # later mentions of a defined acronym point at the same body
+    alias_key = {a: o.key for o in orgs.values() for a in o.aliases if is_acronym(a)}
+    for tok in doc:
+        if tok.text in alias_key and tok.i not in ctx.tok_key:
+            ctx.mark(tok.i, tok.i + 1, alias_key[tok.text])

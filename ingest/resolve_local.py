@@ -1,0 +1,50 @@
+"""Within-document resolution: title-only mentions ("the mayor") to the post holder.
+
+Surname mentions are joined while people are extracted (officials.py); pronouns are resolved
+where they matter, for quote speakers and event agents (statements.py, events.py), using
+``antecedent`` here.
+"""
+from __future__ import annotations
+
+from ingest.extract.context import Context
+from ingest.extract.officials import roles
+
+
+def role_holders(ctx: Context) -> dict[str, str]:
+    """Role key -> the one person holding it in this document (ambiguous roles left out)."""
+    holders: dict[str, set[str]] = {}
+    for m in ctx.facts.memberships:
+        holders.setdefault(m.role, set()).add(m.person)
+    return {role: next(iter(people)) for role, people in holders.items() if len(people) == 1}
+
+
+def resolve_local(ctx: Context) -> None:
+    doc = ctx.doc
+    holders = role_holders(ctx)
+    table = roles()
+    for tok in doc:
+        if tok.i in ctx.tok_key or tok.i == 0:
+            continue
+        role = table.get((tok.lower_,))
+        if not role or role.key not in holders:
+            continue
+        prev = doc[tok.i - 1]
+        # "the mayor", "the new president", "This Mayor": a definite title with no name after
+        det = prev if prev.lower_ in ("the", "this") else (
+            doc[tok.i - 2] if tok.i >= 2 and doc[tok.i - 2].lower_ in ("the", "this")
+            and prev.pos_ == "ADJ" else None)
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if det is None or (nxt is not None and nxt.ent_type_ == "PERSON"):
+            continue
+        key = holders[role.key]
+        ctx.facts.people[key].add_alias(doc[det.i: tok.i + 1].text)
+        ctx.mark(det.i, tok.i + 1, key)
+
+
+def antecedent(ctx: Context, token_i: int, kinds: tuple[str, ...] = ("person:",)) -> str | None:
+    """The nearest entity of the given kinds mentioned before token ``token_i``."""
+    best = None
+    for m in ctx.mentions:
+        if m.start < token_i and m.key.startswith(kinds) and (best is None or m.start > best.start):
+            best = m
+    return best.key if best else None
