@@ -388,3 +388,18 @@ def test_jsonl_report_and_missing_key(tmp_path):
     assert "line 2" in message and "'year'" in message
     path = write_table(tmp_path, "syntax.jsonl", '{"program": \n')
     assert "line 1, column" in error_of(path)
+
+
+def test_mapping_with_unknown_vocabulary_term_or_no_property(tmp_path):
+    mapping = json.loads((EXAMPLES / "grants.csv-metadata.json").read_text(encoding="utf-8"))
+    mapping["tableSchema"]["columns"][0]["propertyUrl"] = "schema:nam"
+    mapping["tableSchema"]["columns"][1]["titles"] = {"en": ["Funder", "funder"]}
+    (tmp_path / "typo.csv-metadata.json").write_text(json.dumps(mapping), encoding="utf-8")
+    (tmp_path / "typo.csv").write_text(HEADER + GOOD_ROW, encoding="utf-8")
+    message = error_of(tmp_path / "typo.csv")
+    assert "schema:nam" in message and "line 2" in message
+    del mapping["tableSchema"]["columns"][0]["propertyUrl"]
+    (tmp_path / "typo.csv-metadata.json").write_text(json.dumps(mapping), encoding="utf-8")
+    with pytest.raises(ReadError, match="typo.csv-metadata.json: column 'program' has no "
+                                        "propertyUrl"):
+        read_file(tmp_path / "typo.csv")

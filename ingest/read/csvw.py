@@ -136,6 +136,8 @@ def _column(raw: object, index: int, path: Path) -> Column:
     if not isinstance(raw, dict):
         raise ReadError(f"{path}: column {index} must be a JSON object")
     titles = raw.get("titles", [])
+    if isinstance(titles, dict):  # CSVW natural-language property: {"en": [...], "fr": ...}
+        titles = [t for v in titles.values() for t in ([v] if isinstance(v, str) else v)]
     titles = [titles] if isinstance(titles, str) else list(titles)
     name = raw.get("name") or (titles[0] if titles else None)
     if not name:
