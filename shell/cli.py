@@ -20,6 +20,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -67,7 +68,8 @@ def query(
         str,
         typer.Option(
             "--default-graph",
-            help="union: the default graph is the union of all graphs; standard: SPARQL dataset semantics",
+            help="union: the default graph is the union of all graphs; "
+            "standard: SPARQL dataset semantics",
         ),
     ] = "union",
     base: Annotated[str | None, typer.Option("--base", help="Base IRI of the query")] = None,
