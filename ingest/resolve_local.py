@@ -6,8 +6,8 @@ where they matter, for quote speakers and event agents (statements.py, events.py
 """
 from __future__ import annotations
 
-from ingest.extract.context import Context
-from ingest.extract.officials import roles
+from ingest.extract.context import Context, squash
+from ingest.extract.officials import PARTICLES, has_first_name_text, roles
 
 
 def role_holders(ctx: Context) -> dict[str, str]:
@@ -19,6 +19,39 @@ def role_holders(ctx: Context) -> dict[str, str]:
 
 
 def resolve_local(ctx: Context) -> None:
+    mark_name_repeats(ctx)
+    mark_titles(ctx)
+
+
+def mark_name_repeats(ctx: Context) -> None:
+    """Later mentions of a known person that the model did not tag ("Sessions said")."""
+    doc = ctx.doc
+    forms: dict[str, str] = {}
+    for key, person in ctx.facts.people.items():
+        words = person.name.split()
+        forms[squash(person.name)] = key
+        if has_first_name_text(person.name):
+            forms.setdefault(squash(" ".join(words[1:])), key)
+            forms.setdefault(squash(words[-1]), key)
+    for i, tok in enumerate(doc):
+        if i in ctx.tok_key or not (tok.text[:1].isupper() or tok.lower_ in PARTICLES):
+            continue
+        if not ctx.in_body(tok):
+            continue
+        for n in (3, 2, 1):
+            span = doc[i:i + n]
+            if len(span) < n or any(t.i in ctx.tok_key for t in span):
+                continue
+            if not span[-1].text[:1].isupper():
+                continue
+            key = forms.get(squash(span.text))
+            if key:
+                ctx.mark(i, i + n, key)
+                ctx.facts.people[key].add_alias(span.text)
+                break
+
+
+def mark_titles(ctx: Context) -> None:
     doc = ctx.doc
     holders = role_holders(ctx)
     table = roles()

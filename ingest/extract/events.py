@@ -1,8 +1,265 @@
-"""Events (filled in below)."""
+"""Events: who did what to whom, about which law or grant, and how sure the text is.
+
+A verb (or an event noun such as "threat", "ruling") from data/event_verbs.tsv gives the type
+and CAMEO code. The agent is the subject, the "by" phrase of a passive, or is inherited up the
+tree: "threatened to strip" (xcomp), "retaliate by withholding" (pcomp), "an order threatening
+to ..." (the order's author: its possessor, or whoever signed it). The target is the object or a
+"from/against/to/with" phrase. The law and grant come from the clause, else the sentence, else
+the neighbouring sentences. Compositional rules after PETRARCH: "threatened to withhold" is one
+threat (1311), "X said funds could be withheld" is a threat by X. Modality and negation become
+factuality. Verbs inside quotations are the speaker's words, not reported events.
+"""
 from __future__ import annotations
 
-from ingest.extract.context import Context
+from functools import lru_cache
+
+from ingest.extract.context import Context, lexicon, word_list
+from ingest.gazetteer import data_lines
+from ingest.resolve_local import antecedent
+from kb.facts import Event
+
+TARGET_PREPS = ("from", "against", "to", "with", "on")
+MONEY_OK = {"award", "support", "give", "provide", "fund", "commit", "allocate", "grant"}
+NEEDS_PARTICLE = {"roll": "back", "strike": "down", "claw": "back"}
+WITHHOLD_OBJECTS = None
+
+
+@lru_cache(maxsize=1)
+def verbs() -> dict[str, tuple[str, str | None, str]]:
+    out = {}
+    for row in data_lines("event_verbs.tsv"):
+        out[row[0]] = (row[1], row[2] or None if len(row) > 2 else None,
+                       row[3] if len(row) > 3 else "")
+    return out
 
 
 def extract_events(ctx: Context) -> None:
+    doc = ctx.doc
+    table = verbs()
+    speech = word_list("speech_verbs.txt")
+    seen: set[tuple] = set()
+    for tok in doc:
+        if not ctx.in_body(tok) or ctx.quote_of(tok):
+            continue
+        lemma = tok.lemma_.lower()
+        entry = table.get(lemma)
+        if entry is None:
+            continue
+        typ, cameo, note = entry
+        is_noun = "noun" in note
+        if is_noun != (tok.pos_ == "NOUN"):
+            continue
+        if not is_noun and tok.pos_ not in ("VERB",):
+            continue
+        if lemma in NEEDS_PARTICLE and not any(c.dep_ == "prt" and c.lower_ ==
+                                               NEEDS_PARTICLE[lemma] for c in tok.children):
+            continue
+        if not licensed(ctx, tok, lemma, typ):
+            continue
+        # the action a threat or warning is about is part of that event, not another one
+        if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in table and \
+                table[tok.head.lemma_.lower()][0] in ("threaten", "warn"):
+            continue
+        factuality = modality(tok)
+        if "negated" in note:
+            factuality = "negated"
+        # "X said funds could be withheld": a threat by X (PETRARCH's say + will-do transformation)
+        speaker_verb = None
+        if typ == "withhold" and factuality in ("hypothetical", "future") and \
+                tok.dep_ == "ccomp" and tok.head.lemma_.lower() in speech:
+            typ, cameo, speaker_verb = "threaten", "1311", tok.head
+        if typ == "threaten" and any(
+                c.dep_ == "xcomp" and table.get(c.lemma_.lower(), ("",))[0] == "withhold"
+                for c in tok.children):
+            cameo = "1311"
+        agent = agent_of(ctx, speaker_verb or tok)
+        if agent is None:
+            continue
+        targets = [t for t in targets_of(ctx, tok) if t != agent]
+        if typ == "enact" and (agent.startswith("org:") and ctx.facts.organizations[agent].type
+                               == "legislature"):
+            typ = "other"  # one chamber passing a bill is not enactment
+        if typ == "enact" and agent.startswith("person:"):
+            continue
+        law = about(ctx, tok, "law:")
+        grant = about(ctx, tok, "grant:")
+        sig = (typ, agent, targets[0] if targets else None, ctx.sent_of[tok.i])
+        if sig in seen:
+            continue
+        seen.add(sig)
+        ctx.facts.events.append(Event(
+            key=f"event:{len(ctx.facts.events) + 1}", type=typ, agent=agent, targets=targets,
+            cameo=cameo, about_law=law, about_grant=grant, action=action_text(tok),
+            factuality=factuality, evidence=[ctx.evidence(tok, f"event.{lemma}")]))
+
+
+def licensed(ctx: Context, tok, lemma: str, typ: str) -> bool:
+    """Verbs that only mean the event with the right object ("gave $5 million", "cut funds")."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "prep", "nsubjpass", "attr")]
+    subtree_text = " ".join(t.text for c in objs for t in c.subtree)
+    if lemma in MONEY_OK:
+        return "$" in subtree_text or "million" in subtree_text or "billion" in subtree_text \
+            or any(ctx.key_at(t) and ctx.key_at(t).startswith("grant:") for c in objs
+                   for t in c.subtree)
+    if typ == "withhold":
+        heads = set(lexicon()["grant_heads"])
+        return any(t.lower_ in heads or (ctx.key_at(t) or "").startswith(("grant:", "law:"))
+                   or t.text[:1].isupper() for c in objs for t in c.subtree)
+    if typ in ("release",):
+        return any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children) or tok.dep_ == "acl"
+    if typ == "comply" and lemma == "refuse":
+        return any(c.dep_ == "xcomp" for c in tok.children)
+    return True
+
+
+def modality(tok) -> str:
+    """asserted | negated | hypothetical | future, from the verb's own clause and its governors."""
+    lex = lexicon()
+    hyp, fut, neg = set(lex["modal_hypothetical"]), set(lex["modal_future"]), set(lex["negators"])
+    node, hops = tok, 0
+    result = "asserted"
+    while hops < 3:
+        for c in node.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (low in neg and c.dep_ in ("neg", "advmod")):
+                return "negated"
+            if c.dep_ in ("aux", "mark") and low in hyp:
+                result = "hypothetical"
+            elif c.dep_ == "aux" and low in fut and result == "asserted":
+                result = "future"
+        if node.dep_ in ("xcomp",) and node.head is not node:
+            if node.head.lemma_.lower() in fut and result == "asserted":
+                result = "future"
+            node = node.head
+            hops += 1
+            continue
+        if node.dep_ == "advcl" and any(c.lower_ == "if" for c in node.children):
+            return "hypothetical"
+        break
+    return result
+
+
+def entity_of(ctx: Context, tok) -> str | None:
+    """The entity a (subject or object) token stands for, looking into its modifiers."""
+    key = ctx.key_at(tok)
+    if key:
+        return key
+    low = tok.lower_
+    if low in ("he", "she", "him", "her"):
+        return antecedent(ctx, tok.i, ("person:",))
+    if low in ("it", "they", "them"):
+        return antecedent(ctx, tok.i, ("org:", "place:"))
+    if low in ("which", "that", "who") and tok.head.dep_ == "relcl":
+        return entity_of(ctx, tok.head.head)
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "nmod") and c.i < tok.i:
+            if c.lower_ == "whose" and tok.head.dep_ == "relcl":
+                return entity_of(ctx, tok.head.head)
+            key = entity_of(ctx, c)
+            if key and not key.startswith(("law:", "grant:")):
+                return key
     return None
+
+
+def agent_of(ctx: Context, tok) -> str | None:
+    node = tok
+    for _ in range(5):
+        for c in node.children:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    key = entity_of(ctx, g)
+                    if key:
+                        return clean_agent(ctx, key)
+        for c in node.children:
+            if c.dep_ == "nsubj":
+                key = entity_of(ctx, c)
+                if key and key.startswith("law:"):
+                    return author_of_law(ctx, c)
+                return clean_agent(ctx, key) if key else None
+        if node.dep_ == "acl" or (node.pos_ == "NOUN" and node is tok):
+            if node.pos_ == "NOUN":
+                for c in node.children:
+                    if c.dep_ in ("poss", "compound") and c.i < node.i:
+                        key = entity_of(ctx, c)
+                        if key and not key.startswith(("grant:",)):
+                            return clean_agent(ctx, key)
+                if node.dep_ not in ("acl",):
+                    return None
+            holder = node.head  # "an order threatening to ..." -> the order
+            return author_of_law(ctx, holder)
+        if node.dep_ in ("xcomp", "advcl", "conj", "pcomp", "pobj", "prep", "acomp", "ccomp") \
+                and node.head is not node:
+            node = node.head
+            continue
+        break
+    return None
+
+
+def author_of_law(ctx: Context, noun) -> str | None:
+    """Who is behind a law or order: its possessor, else the subject of the verb it is the
+    object of ("Trump signed an executive order threatening ...")."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            key = entity_of(ctx, c)
+            if key and key.startswith(("person:", "org:", "place:")):
+                return key
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+        for c in noun.head.children:
+            if c.dep_ == "nsubj":
+                key = entity_of(ctx, c)
+                if key and key.startswith(("person:", "org:", "place:")):
+                    return key
+    return None
+
+
+def clean_agent(ctx: Context, key: str | None) -> str | None:
+    if key is None or key.startswith(("law:", "grant:")):
+        return None
+    return key
+
+
+def targets_of(ctx: Context, tok) -> list[str]:
+    out: list[str] = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative"):
+            key = entity_of(ctx, c)
+            if key and not key.startswith(("law:", "grant:")):
+                out.append(key)
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+    for c in tok.children:
+        if c.dep_ in ("dobj", "xcomp"):
+            preps += [g for g in c.children if g.dep_ == "prep" and g.lower_ in TARGET_PREPS]
+            for g in c.children:
+                if g.dep_ == "dobj":
+                    preps += [h for h in g.children if h.dep_ == "prep" and h.lower_ in
+                              TARGET_PREPS]
+    for p in preps:
+        for t in p.subtree:
+            key = ctx.key_at(t)
+            if key and key.startswith(("place:", "org:", "person:")) and key not in out:
+                out.append(key)
+                break
+    return out
+
+
+def about(ctx: Context, tok, prefix: str) -> str | None:
+    """The law or grant an event is about: in its clause, its sentence, or next door."""
+    for t in sorted(tok.subtree, key=lambda t: abs(t.i - tok.i)):
+        key = ctx.key_at(t)
+        if key and key.startswith(prefix):
+            return key
+    si = ctx.sent_of[tok.i]
+    for offset in (0, -1, 1):
+        if 0 <= si + offset < len(ctx.sents):
+            sent = ctx.sents[si + offset]
+            keys = [ctx.key_at(t) for t in sent]
+            keys = [k for k in keys if k and k.startswith(prefix)]
+            if keys:
+                return keys[0] if offset != -1 else keys[-1]
+    return None
+
+
+def action_text(tok) -> str:
+    """The verb phrase as written, for the threatened action or condition."""
+    span = tok.doc[tok.i: tok.right_edge.i + 1]
+    return span.text[:200]

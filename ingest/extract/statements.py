@@ -1,8 +1,142 @@
-"""Statements (filled in below)."""
+"""Direct quotations and who said them.
+
+For each quotation the attribution is the speech verb (data/speech_verbs.txt) closest to it in
+the sentences it touches, outside the quote: '"...," X said', 'X said, "..."', 'said X',
+'X told reporters that "..."'. Its subject is the speaker; a pronoun goes to the nearest person
+before it ("she added"), "it" to the body behind the previous sentence's subject ("the DHS
+report ... It said"), an unnamed spokesman to his organisation. A quotation with no speech verb
+near it belongs to the person the previous sentence is about, or continues the previous
+speaker's quote. Scare quotes (one or two words, no punctuation inside) are not statements.
+"""
 from __future__ import annotations
 
-from ingest.extract.context import Context
+import re
+
+from ingest.dates import resolve
+from ingest.extract.context import Context, lexicon, word_list
+from ingest.resolve_local import antecedent
+from kb.facts import Statement
+
+PERSON_PRONOUNS = {"he", "she", "i", "we", "they"}
+THING_PRONOUNS = {"it"}
 
 
 def extract_statements(ctx: Context) -> None:
+    doc = ctx.doc
+    speech = word_list("speech_verbs.txt")
+    last_speakers: list[str] = []
+    last_para = -10
+    for start, end in ctx.quotes:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not ctx.in_body(span[0]):
+            continue
+        raw = doc.text[start:end]
+        inner = raw.strip("\"“”' ")
+        n_words = len(inner.split())
+        if n_words < 3 and not re.search(r"[,.?!]\W*$", raw):
+            continue
+        para = doc.text.count("\n", 0, start)
+        speakers = attribute(ctx, span, start, end, speech)
+        if not speakers and n_words >= 4:
+            first = ctx.sentence(span[0])
+            if first.start_char >= start - 1 and para - last_para <= 2 and last_speakers:
+                speakers = last_speakers  # a paragraph that is all quote continues the speaker
+            else:
+                speakers = previous_subject(ctx, span[0])
+        if not speakers:
+            continue
+        last_speakers, last_para = speakers, para
+        sent = ctx.sentence(span[0])
+        date = None
+        for ent in sent.ents:
+            if ent.label_ == "DATE" and not (start <= ent.start_char < end):
+                date = resolve(ent.text, ctx.anchor)
+                break
+        date = date or (ctx.anchor.isoformat() if ctx.anchor else None)
+        for speaker in speakers:
+            ctx.facts.statements.append(Statement(
+                key=f"statement:{len(ctx.facts.statements) + 1}", speaker=speaker, quote=inner,
+                date=date, evidence=[ctx.evidence(span[0], "statement.quote")]))
+
+
+def attribute(ctx: Context, span, start: int, end: int, speech) -> list[str]:
+    """Speakers from the nearest speech verb outside the quote in the sentences it touches."""
+    doc = ctx.doc
+    sents = {ctx.sent_of[span[0].i], ctx.sent_of[span[-1].i]}
+    best = None
+    for si in sents:
+        for tok in ctx.sents[si]:
+            if start <= tok.idx < end or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            if tok.lemma_.lower() not in speech:
+                continue
+            dist = start - tok.idx if tok.idx < start else tok.idx - end
+            if best is None or dist < best[0]:
+                best = (dist, tok)
+    if best is None:
+        return []
+    verb = best[1]
+    subj = subject_of(verb)
+    if subj is None or start <= subj.idx < end:
+        return []
+    return speaker_keys(ctx, subj)
+
+
+def subject_of(verb):
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return subject_of(verb.head)
     return None
+
+
+def speaker_keys(ctx: Context, subj) -> list[str]:
+    """Entity keys for a subject token: itself, its coordinated names, a pronoun's antecedent,
+    or the body behind an unnamed spokesman or report."""
+    low = subj.lower_
+    if low in PERSON_PRONOUNS:
+        if low == "they":
+            group = previous_subject(ctx, subj, want_group=True)
+            if len(group) > 1:
+                return group
+        if low in ("we", "they"):
+            key = antecedent(ctx, subj.i, ("person:", "org:"))
+        else:
+            key = antecedent(ctx, subj.i, ("person:",))
+        return [key] if key else []
+    if low in THING_PRONOUNS:
+        return previous_subject(ctx, subj, any_kind=True)
+    key = ctx.key_at(subj)
+    if key and not key.startswith(("law:", "grant:")):
+        out = [key]
+        for c in subj.children:
+            if c.dep_ == "conj" and ctx.key_at(c) and ctx.key_at(c) not in out:
+                out.append(ctx.key_at(c))
+        return out
+    if subj.lower_ in set(lexicon()["spokes_heads"]):
+        for c in subj.subtree:
+            key = ctx.key_at(c)
+            if key and key.startswith(("org:", "place:", "person:")) and c.i != subj.i:
+                return [key]
+    return []
+
+
+def previous_subject(ctx: Context, token, want_group: bool = False,
+                     any_kind: bool = False) -> list[str]:
+    """Who the previous sentence is about: its subject (with coordinated subjects)."""
+    si = ctx.sent_of[token.i]
+    this = ctx.sents[si]
+    for sent in ([this] if not want_group and not any_kind else []) + \
+            [ctx.sents[si - 1]] if si > 0 else []:
+        root = sent.root
+        subj = subject_of(root)
+        if subj is None or (sent is this and subj.i >= token.i):
+            continue
+        keys = speaker_keys(ctx, subj) if subj.lower_ not in PERSON_PRONOUNS | THING_PRONOUNS \
+            else []
+        if keys:
+            if not any_kind:
+                keys = [k for k in keys if k.startswith(("person:", "org:"))]
+            return keys
+    return []
