@@ -152,6 +152,13 @@ class KnowledgeBase:
         """Write the whole dataset (or one graph) in an RDF format."""
         self.store.dump(output, rdf_format(format), graph=graph)
 
+    def serve(self, *, host: str = "127.0.0.1", port: int = 7878, read_only: bool = False):  # noqa: ANN201
+        """Serve the store as a SPARQL 1.1 endpoint while the `with` block runs (see kb.serve):
+        `with kb.serve(port=7878) as endpoint: ... endpoint.query ...`."""
+        from kb.serve import serve
+
+        return serve(self.store, host=host, port=port, read_only=read_only)
+
     # -- overview --------------------------------------------------------------------------------
 
     def stats(self) -> Stats:

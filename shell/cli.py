@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from shell import cli_serve
 from shell.common import FORMAT_HELP, StoreOpt, fail_on_errors, open_kb, write_out
 
 app = typer.Typer(
@@ -161,6 +162,9 @@ def dump(
         else:
             with output.open("wb") as out:
                 kb.dump(out, format=format, graph=graph)
+
+
+app.command("serve")(cli_serve.serve)
 
 
 def main() -> None:

@@ -170,7 +170,7 @@ class DiskStore(_Oxigraph):
     # -- locking -----------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def _locked(self, exclusive: bool) -> Iterator[None]:
+    def _locked(self, exclusive: bool, note: str = "") -> Iterator[None]:
         lock_path = self.path / "kb.lock"
         try:
             fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -187,23 +187,40 @@ class DiskStore(_Oxigraph):
                     if time.monotonic() >= deadline:
                         raise self._locked_error(lock_path, exclusive) from None
                     time.sleep(0.05)
-            if exclusive:
+            if exclusive or note:
                 os.ftruncate(fd, 0)
-                os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+                os.pwrite(fd, f"{os.getpid()}\t{note}".strip().encode() + b"\n", 0)
             yield
         finally:
             os.close(fd)  # closing releases the flock
 
     def _locked_error(self, lock_path: Path, exclusive: bool) -> StoreLocked:
         try:
-            holder = lock_path.read_text().strip() or "unknown"
+            pid, _, note = lock_path.read_text().strip().partition("\t")
         except OSError:
-            holder = "unknown"
+            pid, note = "", ""
         doing = "write to" if exclusive else "read"
+        if note:
+            return StoreLocked(
+                f"cannot {doing} {self.path}: it is held by pid {pid or 'unknown'}: {note}"
+            )
         return StoreLocked(
-            f"cannot {doing} {self.path}: another kb process (pid {holder}) is writing to it; "
-            f"try again when it finishes (waited {self.lock_timeout:g} s, see KB_LOCK_TIMEOUT)"
+            f"cannot {doing} {self.path}: another kb process (pid {pid or 'unknown'}) is "
+            f"writing to it; try again when it finishes (waited {self.lock_timeout:g} s, "
+            "see KB_LOCK_TIMEOUT)"
         )
+
+    @contextlib.contextmanager
+    def hold(self, *, exclusive: bool, note: str) -> Iterator[None]:
+        """Hold the store for a long-lived user such as `kb serve`; `note` tells others who
+        has it and what to do instead. Writers bump the generation when it ends."""
+        with self._locked(exclusive=exclusive, note=note):
+            self._reader = None
+            try:
+                yield
+            finally:
+                if exclusive:
+                    self._bump()
 
     def _generation_file(self) -> Path:
         return self.path / "generation"
