@@ -21,6 +21,7 @@ from kb.store import QueryResult, Store, open_store, rdf_format
 from kb.terms import to_term
 
 if TYPE_CHECKING:
+    from kb.paths import PathResult
     from kb.validate import ValidationReport
 
 
@@ -184,6 +185,29 @@ class KnowledgeBase:
         for t in self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").triples:
             data.add(tuple(_rdflib_term(x) for x in (t.subject, t.predicate, t.object)))  # type: ignore[arg-type]
         return validate_graph(data)
+
+    # -- paths ---------------------------------------------------------------------------------
+
+    def path(
+        self,
+        a: str,
+        b: str,
+        *,
+        k: int = 1,
+        max_hops: int = 6,
+        via: Iterable[str] | None = None,
+        node_types: Iterable[str] | None = None,
+        timeout: float = 10.0,
+    ) -> PathResult:
+        """How `a` is connected to `b`: the `k` shortest paths over the entity graph, each hop
+        with its relation, date and evidence sentence. `a`/`b` are names, aliases, prefixed
+        names or IRIs; `via` limits the relations (`kb:target`, `threatened`), `node_types`
+        the entities passed through. See `kb.paths.shortest_paths`."""
+        from kb.paths import shortest_paths
+
+        return shortest_paths(
+            self, a, b, k=k, max_hops=max_hops, via=via, node_types=node_types, timeout=timeout
+        )
 
     def rdflib_dataset(self):  # noqa: ANN201 - rdflib is imported lazily
         """The store as an rdflib `Dataset` through oxrdflib, for code that wants rdflib's API
