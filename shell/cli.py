@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from shell import cli_serve
+from shell import cli_paths, cli_serve
 from shell.common import FORMAT_HELP, StoreOpt, fail_on_errors, open_kb, write_out
 
 app = typer.Typer(
@@ -165,6 +165,7 @@ def dump(
 
 
 app.command("serve")(cli_serve.serve)
+app.command("path")(cli_paths.path)
 
 
 def main() -> None:

@@ -223,3 +223,35 @@ def test_evidence_for_facts(kb: KnowledgeBase) -> None:
         THREAT_SENTENCE
     ]
     assert len(rows) == 2
+
+
+# -- the CLI ------------------------------------------------------------------------------------
+
+
+def test_cli_path_prints_hops_and_exits_1_without_a_path(tmp_path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from shell.cli import app
+
+    store = str(tmp_path / "store")
+    data = tmp_path / "data.trig"
+    data.write_text(SHARED + f"<{DOC}> {{ {DOCUMENT} }}")
+    runner = CliRunner()
+    assert runner.invoke(app, ["load", str(data), "--store", store]).exit_code == 0
+    ok = runner.invoke(app, ["path", "Jeff Sessions", "Hartford", "--store", store])
+    assert ok.exit_code == 0, ok.stderr
+    assert ok.stdout.startswith(
+        "path 1 (1 hop)\n  Jeff Sessions -[threatened]-> Hartford (2017-03-27)"
+    )
+    as_json = runner.invoke(
+        app, ["path", "Sessions", "Bronin", "-k", "2", "--format", "json", "--store", store]
+    )
+    assert len(json.loads(as_json.stdout)["paths"]) == 2
+    none = runner.invoke(app, ["path", "Sessions", "Bronin", "--max-hops", "1", "--store", store])
+    assert none.exit_code == 1 and "no path between" in none.stderr
+    unknown = runner.invoke(app, ["path", "Nobody", "Bronin", "--store", store])
+    assert unknown.exit_code == 2 and unknown.stderr.startswith(
+        "kb: error: no entity named 'Nobody'"
+    )
