@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from shell import cli_paths, cli_serve
+from shell import cli_export, cli_paths, cli_serve, cli_shell
 from shell.common import FORMAT_HELP, StoreOpt, fail_on_errors, open_kb, write_out
 
 app = typer.Typer(
@@ -166,6 +166,8 @@ def dump(
 
 app.command("serve")(cli_serve.serve)
 app.command("path")(cli_paths.path)
+app.command("export")(cli_export.export)
+app.command("shell")(cli_shell.shell)
 
 
 def main() -> None:

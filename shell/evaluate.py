@@ -1,0 +1,114 @@
+"""The E of the REPL: a statement in, `Result`s out, nothing printed.
+
+A `Session` holds what lives between statements (the knowledge base, output settings, what was
+shown last, the name index for labels and completion); `evaluate` runs the statements of an
+input in order. The prompt loop, scripts and tests all go through `Session.run`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from typing import TYPE_CHECKING
+
+from kb.errors import QuerySyntaxError
+from kb.labels import LabelIndex, cached_label_index, label_index
+from shell import meta
+from shell.completion import Snapshot, base_snapshot
+from shell.render import Result, Settings, iris_of, render
+from shell.statements import QUIT_WORDS, is_meta, is_update, split_statements
+
+if TYPE_CHECKING:
+    from kb.api import KnowledgeBase
+
+
+class Session:
+    """One shell's state. It holds no store lock and no writer between statements: each
+    query opens and closes its own read, so `kb ingest` in another terminal is never
+    blocked and the next query sees what it wrote."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.settings = Settings()
+        self.last_iris: tuple[str, ...] = ()
+        self.prefixes = kb.prefixes
+        self.snapshot: Snapshot = base_snapshot(self.prefixes, meta.command_names())
+        self._refreshing = threading.Lock()
+
+    # -- running statements ---------------------------------------------------------------
+
+    def run(self, statement: str) -> list[Result]:
+        """Evaluate one statement. Raises KBError for anything the user can fix, EOFError
+        for `\\q`."""
+        text = statement.strip()
+        if text.casefold() in QUIT_WORDS:
+            raise EOFError
+        results = meta.dispatch(self, text) if is_meta(text) else [self.sparql(text)]
+        shown = tuple(i for r in results for i in r.iris)
+        if shown:
+            self.last_iris = shown
+        return results
+
+    def sparql(self, text: str) -> Result:
+        started = time.perf_counter()
+        try:
+            if is_update(text):
+                self.kb.update(text)
+                return Result(
+                    status="update done", elapsed=time.perf_counter() - started, note=True
+                )
+            answer = self.kb.query(text)
+        except QuerySyntaxError as err:
+            raise self._as_typed(err) from None
+        return Result(answer=answer, elapsed=time.perf_counter() - started, iris=iris_of(answer))
+
+    def _as_typed(self, err: QuerySyntaxError) -> QuerySyntaxError:
+        """The position as the user typed it: the facade predeclares the prefixes on the
+        query's first line, which shifts columns on that line (line numbers are kept)."""
+        offset = len(self.kb._with_prefixes(""))
+        if err.line != 1 or not err.column or err.column <= offset:
+            return err
+        column = err.column - offset
+        message = err.message.replace(f"column {err.column}", f"column {column}", 1)
+        return QuerySyntaxError(message, 1, column)
+
+    def render(self, result: Result) -> str:
+        return render(result, self.settings, self.prefixes, self.label)
+
+    # -- names: labels beside IRIs, entity completion -------------------------------------------
+
+    def label(self, iri: str) -> str | None:
+        """The name of an IRI from the last label index built (never queries)."""
+        index = cached_label_index(self.kb)
+        return index.label(iri) if index is not None else None
+
+    def refresh_names(self) -> LabelIndex:
+        """Rebuild the label index if the store changed, and publish a new completion
+        snapshot (one query per store generation, never per keystroke)."""
+        with self._refreshing:
+            index = label_index(self.kb)
+            if self.snapshot.entities is not index:
+                self.snapshot = self.snapshot.with_entities(index)
+            return index
+
+    def refresh_names_in_background(self) -> None:
+        """Start `refresh_names` on a thread unless one is running; errors are ignored (the
+        next statement will show them properly)."""
+        if self._refreshing.locked():
+            return
+
+        def work() -> None:
+            # a background refresh must never kill the shell; the next statement reports errors
+            with contextlib.suppress(Exception):
+                self.refresh_names()
+
+        threading.Thread(target=work, name="kb-label-index", daemon=True).start()
+
+
+def evaluate(session: Session, text: str) -> list[Result]:
+    """Every result of every statement of `text`, in order (stops at the first error)."""
+    out: list[Result] = []
+    for statement in split_statements(text):
+        out.extend(session.run(statement))
+    return out
