@@ -40,7 +40,7 @@ def slug(text: str) -> str:
 
 
 def squash(text: str) -> str:
-    """Comparison form of a name: case, spaces and punctuation removed ("DeBlasio" = "de Blasio")."""
+    """Comparison form of a name: no case, spaces or punctuation ("DeBlasio" = "de Blasio")."""
     return re.sub(r"[^a-z0-9]", "", text.lower().replace("’", "'").replace("'s", ""))
 
 

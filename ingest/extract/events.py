@@ -127,7 +127,7 @@ def modality(tok) -> str:
                 result = "hypothetical"
             elif c.dep_ == "aux" and low in fut and result == "asserted":
                 result = "future"
-        if node.dep_ in ("xcomp",) and node.head is not node:
+        if node.dep_ in ("xcomp",) and node.head.i != node.i:
             if node.head.lemma_.lower() in fut and result == "asserted":
                 result = "future"
             node = node.head
@@ -188,7 +188,7 @@ def agent_of(ctx: Context, tok) -> str | None:
             holder = node.head  # "an order threatening to ..." -> the order
             return author_of_law(ctx, holder)
         if node.dep_ in ("xcomp", "advcl", "conj", "pcomp", "pobj", "prep", "acomp", "ccomp") \
-                and node.head is not node:
+                and node.head.i != node.i:
             node = node.head
             continue
         break
@@ -236,6 +236,9 @@ def targets_of(ctx: Context, tok) -> list[str]:
     for p in preps:
         for t in p.subtree:
             key = ctx.key_at(t)
+            if key and t.dep_ in ("compound", "poss", "amod", "nmod") and \
+                    ctx.key_at(t.head) != key:
+                continue  # "the U.S. Code" is about a code, not the country
             if key and key.startswith(("place:", "org:", "person:")) and key not in out:
                 out.append(key)
                 break

@@ -137,7 +137,7 @@ def jurisdiction_for(ctx: Context, words) -> str | None:
               if law.name.lower().endswith(bare)}
     head = words[-1]
     verb = head.head
-    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+    while verb.dep_ not in ("ROOT",) and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
@@ -146,10 +146,10 @@ def jurisdiction_for(ctx: Context, words) -> str | None:
                 return key
     here = [ctx.tok_key.get(t.i) for t in sent if ctx.tok_key.get(t.i, "").startswith("place:")]
     for key in here:
-        if key not in owners and key != "place:united-states":
-            if any(law.jurisdiction for law in ctx.facts.laws.values()
-                   if law.name.lower().endswith(bare)):
-                return key
+        if key not in owners and key != "place:united-states" and any(
+                law.jurisdiction for law in ctx.facts.laws.values()
+                if law.name.lower().endswith(bare)):
+            return key
     for law in reversed(list(ctx.facts.laws.values())):
         if law.name.lower().endswith(bare) and law.jurisdiction:
             return law.jurisdiction

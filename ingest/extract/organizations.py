@@ -122,7 +122,8 @@ def extract_organizations(ctx: Context) -> None:
             if prev.text[:1].isupper() and squash(prev.text) in people:
                 name = f"{prev.text} administration"
                 key = add_org(ctx, name, "other")
-                ctx.facts.organizations[key].evidence.append(ctx.evidence(tok, "org.administration"))
+                org = ctx.facts.organizations[key]
+                org.evidence.append(ctx.evidence(tok, "org.administration"))
                 ctx.mark(prev.i, tok.i + 1, key)
     # 4. acronyms: defined in parentheses, or the initials of a body already named
     define_acronyms(ctx)

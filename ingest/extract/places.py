@@ -60,6 +60,9 @@ def extract_places(ctx: Context) -> None:
             continue
         key = add_place(ctx, place, span.text)
         ctx.facts.places[key].evidence.append(ctx.evidence(span[0], "place.gazetteer"))
+        nxt = doc[end] if end < len(doc) else None
+        if start == ctx.sentence(span[0]).start and nxt is not None and nxt.text in ("—", "–"):
+            continue  # a dateline says where the story was filed, not who acted
         ctx.mark(start, end, key)
     # the country of the places named is the jurisdiction they sit in
     if any(p.key != "place:united-states" for p in ctx.facts.places.values()):

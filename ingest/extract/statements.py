@@ -61,7 +61,6 @@ def extract_statements(ctx: Context) -> None:
 
 def attribute(ctx: Context, span, start: int, end: int, speech) -> list[str]:
     """Speakers from the nearest speech verb outside the quote in the sentences it touches."""
-    doc = ctx.doc
     sents = {ctx.sent_of[span[0].i], ctx.sent_of[span[-1].i]}
     best = None
     for si in sents:
@@ -86,7 +85,7 @@ def subject_of(verb):
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             return c
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subject_of(verb.head)
     return None
 
