@@ -21,6 +21,9 @@ from kb.store import QueryResult, Store, open_store, rdf_format
 from kb.terms import to_term
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from kb.export import ExportReport
     from kb.paths import PathResult
     from kb.validate import ValidationReport
 
@@ -208,6 +211,39 @@ class KnowledgeBase:
         return shortest_paths(
             self, a, b, k=k, max_hops=max_hops, via=via, node_types=node_types, timeout=timeout
         )
+
+    # -- export --------------------------------------------------------------------------------
+
+    def export(
+        self,
+        output: str | os.PathLike[str] | BinaryIO,
+        *,
+        format: str = "gexf",
+        around: Iterable[str] | None = None,
+        hops: int | None = None,
+        types: Iterable[str] | None = None,
+        construct: str | None = None,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        facts_as_nodes: bool = False,
+    ) -> ExportReport:
+        """Write a subgraph of the entity graph for Gephi (`format="gexf"`, GEXF 1.3) or any
+        GraphML reader (`"graphml"`) to a path (replaced atomically) or a binary stream.
+
+        Selections combine: everything by default; `around` names entities (names, aliases,
+        prefixed names or IRIs) and `hops` how far to walk from them (default 1); `types`
+        keeps entities of those classes, subclasses included (`schema:Person`); `construct` is
+        a CONSTRUCT query whose triples name the entities and facts to keep; `since`/`until`
+        (`2017`, `2017-03`, `2017-03-27`) keep facts dated in that window. Facts are edges
+        (`Jeff Sessions -[threatened]-> Hartford`, weight = supporting documents) unless
+        `facts_as_nodes`. An empty selection writes a valid empty file and a warning in the
+        returned `ExportReport(nodes, edges, warnings)`. See `kb.export`."""
+        from kb.export import export
+
+        return export(
+            self, output, format=format, around=around, hops=hops, types=types,
+            construct=construct, since=since, until=until, facts_as_nodes=facts_as_nodes,
+        )  # fmt: skip
 
     def rdflib_dataset(self):  # noqa: ANN201 - rdflib is imported lazily
         """The store as an rdflib `Dataset` through oxrdflib, for code that wants rdflib's API

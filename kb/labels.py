@@ -128,7 +128,11 @@ def resolve_entity(kb: KnowledgeBase, text: str) -> str:
     raw = text.strip()
     iri = as_iri(raw, kb.prefixes)
     if iri is not None:
-        found = kb.store.query("ASK { ?s ?p ?o }", bindings={"s": ox.NamedNode(iri)})
+        try:
+            node = ox.NamedNode(iri)
+        except ValueError:
+            raise UnknownEntity(f"{raw!r} is not a valid IRI") from None
+        found = kb.store.query("ASK { ?s ?p ?o }", bindings={"s": node})
         if not found.boolean:
             raise UnknownEntity(f"no entity {raw} in the store")
         return iri

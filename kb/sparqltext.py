@@ -57,6 +57,16 @@ def where_group_start(sparql: str) -> int | None:
     return None
 
 
+def query_form(sparql: str) -> str | None:
+    """The query form (SELECT, ASK, CONSTRUCT or DESCRIBE) of a query, or None when the text
+    has none; prefixes, comments and strings are skipped, so `# CONSTRUCT` does not count."""
+    forms = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+    for m in _TOKEN.finditer(sparql):
+        if m.lastgroup == "word" and m.group().upper() in forms:
+            return m.group().upper()
+    return None
+
+
 def bind_values(sparql: str, bindings: Mapping[str, object] | None) -> str:
     """The query with a VALUES block for `bindings` (pyoxigraph terms) in its WHERE group."""
     if not bindings:
