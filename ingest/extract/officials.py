@@ -97,8 +97,9 @@ def extract_officials(ctx: Context) -> None:
             continue
         if any(t.i in ctx.tok_key for t in name):
             continue
-        if name[-1].lower_ in set(lexicon()["facility_heads"]):
-            continue
+        if name[-1].lower_ in set(lexicon()["facility_heads"]) and not (
+                name[0].i > 0 and role_at_end(doc[max(0, name[0].i - MAX_ROLE): name[0].i])):
+            continue  # "Trump Tower" is a building, "Mayor Lee Park" a person
         mentions.append(PersonMention(start, span.end, name))
     mentions.sort(key=lambda m: m.start)
     full_surnames = {surname_key(m.name_tokens) for m in mentions if has_first_name(m.name_tokens)}

@@ -199,6 +199,17 @@ def define_acronyms(ctx: Context) -> None:
                 break
     # later mentions of a defined acronym point at the same body
     alias_key = {a: o.key for o in orgs.values() for a in o.aliases if is_acronym(a)}
+    for org in list(orgs.values()):
+        target = alias_key.get(org.name)
+        if target and target != org.key:
+            orgs[target].evidence.extend(org.evidence)
+            for i, key in list(ctx.tok_key.items()):
+                if key == org.key:
+                    ctx.tok_key[i] = target
+            for m in ctx.mentions:
+                if m.key == org.key:
+                    m.key = target
+            del orgs[org.key]
     for tok in doc:
         if tok.text in alias_key and tok.i not in ctx.tok_key:
             ctx.mark(tok.i, tok.i + 1, alias_key[tok.text])

@@ -1,0 +1,186 @@
+"""Extraction quality on the shared corpora, and focused checks of general rules.
+
+The corpus texts are read from ../shared/corpus (never copied here) and scored with
+../shared/eval/score.py. The unit sentences below are written for these tests.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from ingest.money import to_usd
+from kb.facts import Document, to_schema_json
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from score_extraction import read_document  # noqa: E402
+
+SEED_BOUNDS = {"overall": 0.90, "events": 0.85}
+DEV_BOUNDS = {"overall": 0.80, "officials": 0.85, "jurisdictions": 0.85, "statements": 0.85,
+              "events": 0.60, "event_laws": 0.50}
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from ingest.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def scorer():
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["score"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def facts_of(nlp, text: str, date: str = "2017-03-28") -> dict:
+    from ingest.extract import extract
+
+    document = Document(id="t", text=text, date=date)
+    return to_schema_json(extract(document, nlp(text)))
+
+
+def corpus_report(nlp, scorer, corpus: Path, tmp_path: Path) -> dict:
+    from ingest.extract import extract
+
+    for txt in sorted(corpus.glob("*.txt")):
+        document = read_document(txt)
+        data = to_schema_json(extract(document, nlp(document.text)))
+        (tmp_path / f"{txt.stem}.json").write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "report.json"
+    import contextlib
+    import io
+
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        scorer.main(["--corpus", str(corpus), "--pred-dir", str(tmp_path), "--json"])
+    out.write_text(buf.getvalue())
+    return json.loads(buf.getvalue())["total"]
+
+
+@pytest.mark.slow
+def test_seed_quality(nlp, scorer, tmp_path):
+    report = corpus_report(nlp, scorer, SHARED / "corpus" / "seed", tmp_path)
+    below = {k: report[k]["f"] for k, bound in SEED_BOUNDS.items() if report[k]["f"] < bound}
+    assert not below, f"seed below bounds {SEED_BOUNDS}: {below}"
+
+
+@pytest.mark.slow
+def test_dev_quality(nlp, scorer, tmp_path):
+    report = corpus_report(nlp, scorer, SHARED / "corpus" / "dev", tmp_path)
+    below = {k: report[k]["f"] for k, bound in DEV_BOUNDS.items() if report[k]["f"] < bound}
+    assert not below, f"dev below bounds {DEV_BOUNDS}: {below}"
+
+
+def test_title_before_name_makes_an_official(nlp):
+    facts = facts_of(nlp, "Gov. Jane Roe signed the budget bill on Tuesday in Albany, New York.")
+    officials = {o["name"]: o for o in facts["officials"]}
+    assert "Jane Roe" in officials
+    assert officials["Jane Roe"]["posts"][0]["title"].lower().startswith("gov")
+
+
+def test_sign_event_with_agent(nlp):
+    facts = facts_of(nlp, "Gov. Jane Roe signed the bill on Tuesday.")
+    assert any(e["type"] == "sign" and e["agent"] == "Jane Roe" for e in facts["events"])
+
+
+def test_surname_joins_full_name_and_quote_speaker(nlp):
+    text = ('Mayor Sam Quill spoke on Friday.\n\n'
+            '"We will keep our police out of immigration work," Quill said.')
+    facts = facts_of(nlp, text)
+    assert [o["name"] for o in facts["officials"]] == ["Sam Quill"]
+    assert facts["statements"][0]["speaker"] == "Sam Quill"
+
+
+def test_pronoun_speaker(nlp):
+    text = ('Attorney General Lee Park met reporters in Denver, Colorado.\n\n'
+            '"The law is clear and we expect every county to follow it," she said.')
+    facts = facts_of(nlp, text)
+    assert facts["statements"] and facts["statements"][0]["speaker"] == "Lee Park"
+
+
+def test_scare_quotes_are_not_statements(nlp):
+    facts = facts_of(nlp, 'Senator Ann Vale called the plan "reckless" on Monday.')
+    assert facts["statements"] == []
+
+
+def test_threat_to_cut_grants_is_one_threat_with_target(nlp):
+    text = ("Secretary Tom Hale threatened to withhold federal grants from Denver, Colorado, "
+            "over its police policy.")
+    facts = facts_of(nlp, text)
+    threats = [e for e in facts["events"] if e["type"] == "threaten"]
+    assert len(threats) == 1 and threats[0]["agent"] == "Tom Hale"
+    assert threats[0]["target"] == "Denver"
+    assert not [e for e in facts["events"] if e["type"] == "withhold"]
+
+
+def test_said_funds_could_be_withheld_is_a_threat(nlp):
+    text = "President Ada Stone said federal money could be withheld from Portland, Oregon."
+    facts = facts_of(nlp, text)
+    assert any(e["type"] == "threaten" and e["agent"] == "Ada Stone" for e in facts["events"])
+
+
+def test_events_inside_quotes_are_not_reported_events(nlp):
+    text = '"We will sue the state," Mayor Rita Cole said.'
+    facts = facts_of(nlp, text)
+    assert not [e for e in facts["events"] if e["type"] == "sue"]
+
+
+def test_usc_citation_normalised_and_section_alias(nlp):
+    text = ("The order cites 8 U.S.C. 1373. Officials said the county follows section 1373 "
+            "of the U.S. Code.")
+    laws = facts_of(nlp, text)["laws"]
+    assert [law["name"] for law in laws] == ["8 U.S.C. § 1373"]
+
+
+def test_same_act_name_in_two_states_is_two_laws(nlp):
+    text = ("Oregon passed the Safe Harbor Act in 2015. Nevada lawmakers are weighing "
+            "Nevada's Safe Harbor Act this year.")
+    names = {law["name"] for law in facts_of(nlp, text)["laws"]}
+    assert {"Oregon Safe Harbor Act", "Nevada Safe Harbor Act"} <= names
+
+
+def test_acronym_defined_in_parentheses(nlp):
+    text = ("The Office of Rural Housing (ORH) released a report. ORH said the program "
+            "would continue.")
+    orgs = facts_of(nlp, text)["organizations"]
+    hits = [o for o in orgs if o["name"] == "Office of Rural Housing"]
+    assert hits and "ORH" in hits[0]["aliases"]
+    assert len([o for o in orgs if "ORH" in [o["name"], *o["aliases"]]]) == 1
+
+
+def test_city_state_hierarchy_and_country(nlp):
+    places = {p["name"]: p for p in facts_of(nlp, "Officials in Hartford, Connecticut, met "
+                                                  "on Monday.")["jurisdictions"]}
+    assert places["Hartford"]["within"] == "Connecticut"
+    assert places["Connecticut"]["within"] == "United States"
+
+
+def test_money_normalisation():
+    assert to_usd("more than $4 billion") == 4e9
+    assert to_usd("$500,000") == 5e5
+    assert to_usd("$98.89 million") == 98_890_000
+    assert to_usd("millions of dollars") is None
+    assert to_usd("between $150 and $160 million") is None
+
+
+def test_every_fact_has_evidence_inside_the_text(nlp):
+    from ingest.extract import extract
+
+    text = "Gov. Jane Roe signed the Clean Water Act in Salem, Oregon, on Tuesday."
+    facts = extract(Document(id="t", text=text), nlp(text))
+    items = list(facts.people.values()) + list(facts.places.values()) + facts.events
+    assert items
+    for item in items:
+        assert item.evidence
+        for ev in item.evidence:
+            assert text[ev.start:ev.end].strip() == ev.sentence and ev.rule
