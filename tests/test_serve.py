@@ -50,6 +50,15 @@ def stop(proc: subprocess.Popen[str]) -> str:
     return err
 
 
+def stored_names(store: str) -> list[str]:
+    """Names read straight from the store with `kb query`, bypassing the server."""
+    q = "SELECT ?n { ?s <https://schema.org/name> ?n }"
+    r = subprocess.run(
+        [KB_EXE, "query", q, "--format", "csv", "--store", store], capture_output=True, text=True
+    )
+    return r.stdout.splitlines()[1:]
+
+
 @pytest.fixture
 def served(store_dir: str) -> Iterator[tuple[str, int]]:
     proc, port = start(store_dir)
@@ -93,20 +102,7 @@ def test_writes_survive_the_server(store_dir: str) -> None:
     update.setQuery('INSERT DATA { <http://example.org/x> <https://schema.org/name> "X" }')
     update.query()
     stop(proc)
-    r = subprocess.run(
-        [
-            KB_EXE,
-            "query",
-            "SELECT ?n { ?s <https://schema.org/name> ?n }",
-            "--format",
-            "csv",
-            "--store",
-            store_dir,
-        ],
-        capture_output=True,
-        text=True,
-    )
-    assert "X" in r.stdout.splitlines()
+    assert "X" in stored_names(store_dir)
 
 
 def test_read_only_refuses_updates_and_lets_readers_in(store_dir: str) -> None:
@@ -118,20 +114,7 @@ def test_read_only_refuses_updates_and_lets_readers_in(store_dir: str) -> None:
         update.setQuery('INSERT DATA { <http://example.org/x> <http://example.org/p> "x" }')
         with pytest.raises((SPARQLWrapperException, OSError)):
             update.query()
-        r = subprocess.run(
-            [
-                KB_EXE,
-                "query",
-                "SELECT ?n { ?s <https://schema.org/name> ?n }",
-                "--format",
-                "csv",
-                "--store",
-                store_dir,
-            ],
-            capture_output=True,
-            text=True,
-        )
-        assert r.stdout.splitlines() == ["n", "Jeff Sessions"]  # readers share the store
+        assert stored_names(store_dir) == ["Jeff Sessions"]  # readers share the store
         env = dict(os.environ, KB_LOCK_TIMEOUT="0.2")
         w = subprocess.run(
             [KB_EXE, "load", "--store", store_dir, "--format", "ntriples", "-"],
