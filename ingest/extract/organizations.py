@@ -31,6 +31,10 @@ def org_gazetteer() -> dict[str, tuple[str, str, str | None]]:
     return out
 
 
+# lower-case words that can open a gazetteer name ("federal government", "the feds")
+FIRST_WORDS = {"federal", "the", "homeland", "justice", "state", "treasury", "congress"}
+
+
 def is_acronym(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Z.&-]{1,7}", text)) and sum(c.isupper() for c in text) >= 2
 
@@ -86,14 +90,24 @@ def extract_organizations(ctx: Context) -> None:
     facility = set(lexicon()["facility_heads"])
     # 1. gazetteer short forms anywhere (acronyms case-sensitive, names case-insensitive)
     n = len(doc)
+    texts = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
+    caps = [t[:1].isupper() for t in texts]
     i = 0
     while i < n:
         matched = False
+        if not caps[i] and texts[i].lower() not in FIRST_WORDS:
+            i += 1
+            continue
         for size in (6, 5, 4, 3, 2, 1):
             if i + size > n:
                 continue
+            form = "".join(texts[j] + spaces[j] for j in range(i, i + size - 1)) + \
+                texts[i + size - 1]
+            hit = gaz_lookup(form)
+            if not hit:
+                continue
             span = doc[i:i + size]
-            hit = gaz_lookup(span.text)
             if hit and (size > 1 or span[0].text[0].isupper()):
                 if size == 1 and span[0].lower_ in generic:
                     continue

@@ -24,6 +24,7 @@ THING_PRONOUNS = {"it"}
 def extract_statements(ctx: Context) -> None:
     doc = ctx.doc
     speech = word_list("speech_verbs.txt")
+    dates = [ent for ent in doc.ents if ent.label_ == "DATE"]
     last_speakers: list[str] = []
     last_para = -10
     for start, end in ctx.quotes:
@@ -48,8 +49,9 @@ def extract_statements(ctx: Context) -> None:
         last_speakers, last_para = speakers, para
         sent = ctx.sentence(span[0])
         date = None
-        for ent in sent.ents:
-            if ent.label_ == "DATE" and not (start <= ent.start_char < end):
+        for ent in dates:
+            if sent.start_char <= ent.start_char < sent.end_char and not (
+                    start <= ent.start_char < end):
                 date = resolve(ent.text, ctx.anchor)
                 break
         date = date or (ctx.anchor.isoformat() if ctx.anchor else None)
