@@ -172,6 +172,8 @@ app.command("shell")(cli_shell.shell)
 
 def main() -> None:
     """Console-script entry point."""
+    if sys.argv[1:2] == ["shell"]:  # start-up budget: see shell/cli_shell.py
+        sys.exit(cli_shell.main(sys.argv[2:]))
     app()
 
 

@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING, TextIO, TypeVar
 from prompt_toolkit import PromptSession
 from prompt_toolkit.history import FileHistory, History
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
-from prompt_toolkit.lexers import PygmentsLexer
-from pygments.lexers.rdf import SparqlLexer
+from prompt_toolkit.lexers import DynamicLexer, Lexer, PygmentsLexer
 
 from kb.errors import KBError
 from shell.completion import SnapshotCompleter
@@ -84,11 +83,12 @@ def prompt_session(
             f" · format {s.format}"
         )
 
-    return PromptSession(
+    highlighting = Highlighting()
+    prompt: PromptSession[str] = PromptSession(
         message=PROMPT,
         multiline=True,
         prompt_continuation=CONTINUATION,
-        lexer=PygmentsLexer(SparqlLexer),
+        lexer=DynamicLexer(lambda: highlighting.lexer),
         completer=SnapshotCompleter(lambda: session.snapshot),
         complete_while_typing=True,
         history=history if history is not None else FileHistory(str(history_file())),
@@ -98,6 +98,45 @@ def prompt_session(
         input=input,
         output=output,
     )
+    after_first_render(
+        prompt,
+        lambda: highlighting.load_in_background(prompt),
+        session.refresh_names_in_background,
+    )
+    return prompt
+
+
+def after_first_render(prompt: PromptSession[str], *start: Callable[[], None]) -> None:
+    """Run `start` once the prompt is on screen: background work started earlier competes
+    with start-up for the interpreter lock and delays the prompt."""
+
+    def once(_: object) -> None:
+        prompt.app.after_render -= once
+        for fn in start:
+            fn()
+
+    prompt.app.after_render += once
+
+
+class Highlighting:
+    """SPARQL highlighting (pygments' SparqlLexer), built off the start-up path: pygments
+    compiles the lexer's Unicode-heavy regular expressions on first use (about 0.15 s), so
+    the prompt shows plain text for that long rather than appearing late."""
+
+    def __init__(self) -> None:
+        self.lexer: Lexer | None = None
+
+    def load(self) -> None:
+        from pygments.lexers.rdf import SparqlLexer
+
+        self.lexer = PygmentsLexer(SparqlLexer)
+
+    def load_in_background(self, prompt: PromptSession[str]) -> None:
+        def work() -> None:
+            self.load()
+            prompt.app.invalidate()  # redraw the input with colours (a no-op between prompts)
+
+        threading.Thread(target=work, name="kb-highlighting", daemon=True).start()
 
 
 def interact(
@@ -107,7 +146,6 @@ def interact(
     err: TextIO = sys.stderr,
 ) -> int:
     """The REPL. Returns the exit status (0: the user quit)."""
-    session.refresh_names_in_background()
     while True:
         try:
             text = prompt.prompt()
