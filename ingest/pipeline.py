@@ -1,0 +1,365 @@
+"""The ingest pipeline: read -> nlp -> extract -> resolve -> graph -> store, one document at a
+time, each document in its own atomic transaction.
+
+Why this shape:
+
+* **One parse per document, the model loaded once per worker.** With ``jobs > 1`` the parse and
+  the extraction (the expensive, independent part) run in a process pool whose initializer
+  loads spaCy; the main process resolves, builds and writes in input order, so IRIs and
+  triples do not depend on which worker finished first.
+* **Atomic per document.** Everything a document changes (its named graph, the shared
+  descriptions it adds, the stale aliases and entities of the version it replaces) goes into
+  ONE ``Store.replace_graphs`` call. A document that fails to read, parse, extract or build
+  writes nothing; the batch goes on and the failure is reported in one line naming the file.
+* **Replace on re-ingest.** Re-ingesting a document (same id, or the same source path or URL
+  with new content) first undoes what the old version contributed, in the same transaction,
+  so the same input always leaves the same triples.
+* **Forget** removes a document's graph and the shared entities no other document mentions;
+  for entities others still mention it keeps exactly the aliases another document supports.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from kb import iris
+from kb.errors import UsageError
+from kb.vocab import DCT, KB, OA, SCHEMA, SKOS
+
+if TYPE_CHECKING:
+    from ingest.read import TableDocument
+    from kb.facts import Document, DocumentFacts
+    from kb.graph import DocumentGraph
+    from kb.store import Store
+
+ONTOLOGY_GRAPH = KB.base.rstrip("#")
+"""The named graph holding kb.ttl and events.ttl, so that queries can walk the event and role
+schemes (``sem:eventType/skos:broader* kbe:threaten``) without the caller loading anything."""
+
+Extractor = Callable[["Document", object], "DocumentFacts"]
+
+
+@dataclass
+class DocumentResult:
+    """What happened to one input: its name, its graph IRI (None when it failed), and counts."""
+
+    name: str
+    iri: str | None = None
+    error: str | None = None
+    triples: int = 0
+    facts: int = 0
+    entities: frozenset[str] = frozenset()
+
+
+@dataclass
+class IngestReport:
+    """The summary ``kb ingest`` prints."""
+
+    results: list[DocumentResult] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def documents(self) -> int:
+        return sum(1 for r in self.results if r.error is None)
+
+    @property
+    def failures(self) -> list[str]:
+        return [r.error for r in self.results if r.error is not None]
+
+    @property
+    def entities(self) -> int:
+        seen: set[str] = set()
+        for r in self.results:
+            seen |= r.entities
+        return len(seen)
+
+    @property
+    def facts(self) -> int:
+        return sum(r.facts for r in self.results)
+
+    @property
+    def triples(self) -> int:
+        return sum(r.triples for r in self.results)
+
+    def summary(self) -> str:
+        return (f"{self.documents} document(s), {self.entities} entities, {self.facts} facts, "
+                f"{self.triples} triples, {len(self.failures)} failure(s) in "
+                f"{self.seconds:.1f} s")
+
+
+Progress = Callable[[int, int, DocumentResult], None]
+
+
+# --- NLP in this process or in workers ---------------------------------------------------------
+
+
+def _init_worker() -> None:
+    from ingest.nlp import load_nlp
+
+    load_nlp()
+
+
+def analyse(document: Document, extract: Extractor | None = None) -> DocumentFacts | str:
+    """Parse once and extract; an exception becomes its one-line description (workers must
+    not raise across the process boundary: a pickled traceback is no message for a user)."""
+    from ingest.nlp import load_nlp
+
+    try:
+        if extract is None:
+            from ingest.extract import extract as extract_facts
+
+            extract = extract_facts
+        return extract(document, load_nlp()(document.text))
+    except Exception as exc:  # noqa: BLE001 - reported per document, the batch goes on
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return (f"extraction failed: {type(exc).__name__}: {exc} "
+                f"({Path(where.filename).name}:{where.lineno})")
+
+
+def _analysed(documents: list[Document], jobs: int,
+              extract: Extractor | None) -> Iterator[DocumentFacts | str]:
+    if jobs <= 1 or len(documents) <= 1:
+        for document in documents:
+            yield analyse(document, extract)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    ctx = multiprocessing.get_context("fork" if hasattr(__import__("os"), "fork") else "spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
+                             initializer=_init_worker) as pool:
+        yield from pool.map(partial(analyse, extract=extract), documents, chunksize=1)
+
+
+# --- the pipeline ---------------------------------------------------------------------------------
+
+
+def ingest(store: Store, paths: Iterable[str | Path], *, jobs: int = 1,
+           progress: Progress | None = None, extract: Extractor | None = None) -> IngestReport:
+    """Ingest files, directories and ``-`` (stdin) into ``store``; see the module docstring."""
+    from ingest.read import ReadError, TableDocument, read_paths
+
+    started = time.perf_counter()
+    if jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    items = list(read_paths(paths))
+    report = IngestReport()
+    total = len(items)
+    ensure_ontology(store)
+    from ingest.resolve import NameBook
+
+    book = NameBook.from_store(store)
+    texts = [it for it in items if not isinstance(it, (ReadError, TableDocument))]
+    analysed = _analysed(texts, jobs, extract)
+    for done, item in enumerate(items, 1):
+        if isinstance(item, ReadError):
+            result = DocumentResult(str(item).split(":", 1)[0], error=str(item))
+        elif isinstance(item, TableDocument):
+            result = _write_table(store, item, book)
+        else:
+            result = _write_text(store, item, next(analysed), book)
+        report.results.append(result)
+        if progress is not None:
+            progress(done, total, result)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _name(document: Document) -> str:
+    return document.source or document.id
+
+
+def _normalise_source(document: Document) -> None:
+    """Keep sources as absolute paths, so ``kb forget FILE`` and re-ingest match from any
+    directory."""
+    if document.source and document.source not in ("-", "<stdin>") and \
+            not document.source.startswith(("http://", "https://")):
+        document.source = Path(document.source).resolve().as_posix()
+
+
+def _write_text(store: Store, document: Document, facts: DocumentFacts | str,
+                book) -> DocumentResult:  # noqa: ANN001 - NameBook, imported lazily
+    from ingest.resolve import resolve
+    from kb.graph import build
+
+    name = _name(document)
+    if isinstance(facts, str):
+        return DocumentResult(name, error=f"{name}: {facts}")
+    try:
+        _normalise_source(document)
+        res = resolve(facts, book)
+        graph = build(facts, res)
+    except Exception as exc:  # noqa: BLE001 - a bug in one document must not stop the batch
+        return DocumentResult(name, error=f"{name}: building the graph failed: "
+                                          f"{type(exc).__name__}: {exc}")
+    _commit(store, graph, document)
+    learn(book, graph)
+    return DocumentResult(name, graph.iri, triples=len(graph.triples) + len(graph.shared),
+                          facts=graph.facts, entities=frozenset(graph.mentions))
+
+
+def learn(book, graph: DocumentGraph) -> None:  # noqa: ANN001 - NameBook, imported lazily
+    """Teach the name book what a written document added, for the next documents."""
+    names: dict[str, str] = {}
+    aliases: dict[str, list[str]] = {}
+    for t in graph.shared:
+        if t.predicate.value == SCHEMA.name:
+            names.setdefault(t.subject.value, t.object.value)
+        elif t.predicate.value == SKOS.altLabel:
+            aliases.setdefault(t.subject.value, []).append(t.object.value)
+    for iri, name in names.items():
+        book.add(iri, name, aliases.get(iri, []))
+    for iri, more in aliases.items():
+        if iri in book.names:
+            book.add(iri, book.names[iri], more)
+
+
+def _write_table(store: Store, table: TableDocument, book) -> DocumentResult:  # noqa: ANN001
+    from kb.graph import table_graph
+
+    document = table.document
+    _normalise_source(document)
+    graph = table_graph(document, table.triples)
+    _commit(store, graph, document)
+    learn(book, graph)
+    return DocumentResult(_name(document), graph.iri, triples=len(graph.triples),
+                          facts=len(table.rows))
+
+
+def _commit(store: Store, graph: DocumentGraph, document: Document) -> None:
+    """One transaction: drop the old version(s), remove what only they supported, add this."""
+    old = set(documents_from(store, document.source)) if document.source else set()
+    if graph.iri in set(store.graphs()):
+        old.add(graph.iri)
+    remove = forget_quads(store, sorted(old)) if old else []
+    shared = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in graph.shared]
+    store.replace_graphs({graph.iri: graph.triples}, add=shared, remove=remove,
+                         drop=sorted(old - {graph.iri}))
+
+
+# --- forget -------------------------------------------------------------------------------------
+
+
+def _values(iris_: Iterable[str]) -> str:
+    return " ".join(str(ox.NamedNode(i)) for i in iris_)
+
+
+def forget_quads(store: Store, documents: list[str]) -> list[ox.Quad]:
+    """Default-graph quads to delete when ``documents`` go: every triple about (or pointing
+    to) an entity no other document mentions, and aliases of the remaining entities that no
+    other document's surface forms support."""
+    if not documents:
+        return []
+    docs = _values(documents)
+    listed = ", ".join(str(ox.NamedNode(d)) for d in documents)
+    exclusive = [row[0].value for row in store.query(f"""
+        SELECT DISTINCT ?e WHERE {{
+          VALUES ?d {{ {docs} }}
+          GRAPH ?d {{ ?d <{SCHEMA.mentions}> ?e }}
+          FILTER NOT EXISTS {{
+            GRAPH ?g {{ ?g <{SCHEMA.mentions}> ?e }} FILTER(?g NOT IN ({listed}))
+          }}
+        }}""", union=False).rows]
+    quads: list[ox.Quad] = []
+    default = ox.DefaultGraph()
+    for chunk in _chunks(exclusive, 500):
+        values = _values(chunk)
+        for s, p, o in store.query(
+                f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}",
+                union=False).rows:
+            quads.append(ox.Quad(s, p, o, default))
+        for s, p, o in store.query(
+                f"SELECT ?s ?p ?o WHERE {{ VALUES ?o {{ {values} }} ?s ?p ?o }}",
+                union=False).rows:
+            quads.append(ox.Quad(s, p, o, default))
+    for e, alias in store.query(f"""
+        SELECT DISTINCT ?e ?a WHERE {{
+          VALUES ?d {{ {docs} }}
+          GRAPH ?d {{ ?d <{SCHEMA.mentions}> ?e }}
+          ?e <{SKOS.altLabel}> ?a .
+          FILTER NOT EXISTS {{
+            GRAPH ?g {{ ?e <{KB.evidence}> ?m . ?m <{OA.exact}> ?x }}
+            FILTER(?g NOT IN ({listed}) && STR(?x) = STR(?a))
+          }}
+        }}""", union=False).rows:
+        quads.append(ox.Quad(e, ox.NamedNode(SKOS.altLabel), alias, default))
+    return list(dict.fromkeys(quads))
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def documents_from(store: Store, source: str) -> list[str]:
+    """Graphs of documents read from ``source`` (an absolute path or a URL)."""
+    rows = store.query(f"""
+        SELECT DISTINCT ?d WHERE {{
+          GRAPH ?d {{ ?d <{DCT.source}>|<{SCHEMA.url}> ?s }}
+          FILTER(STR(?s) = ?source)
+        }}""", bindings={"source": ox.Literal(source)}, union=False).rows
+    return [r[0].value for r in rows]
+
+
+def find_documents(store: Store, spec: str) -> list[str]:
+    """The document graphs ``spec`` names: a document IRI (or ``kbr:document/...``), a source
+    path (as typed or absolute) or URL, or a document id / IRI hash prefix."""
+    from kb.vocab import PREFIXES
+
+    graphs = set(store.graphs())
+    text = spec.strip()
+    if text.startswith("<") and text.endswith(">"):
+        text = text[1:-1]
+    if text.startswith("kbr:"):
+        text = PREFIXES["kbr"] + text[4:]
+    if text in graphs:
+        return [text]
+    candidates = [text]
+    if not text.startswith(("http://", "https://")):
+        candidates.append(Path(text).resolve().as_posix())
+    for c in candidates:
+        found = documents_from(store, c)
+        if found:
+            return found
+    if len(text) >= 8 and all(ch in "0123456789abcdef" for ch in text.lower()):
+        head = iris.document(text.lower())
+        hits = [g for g in graphs if g.startswith(head)]
+        if hits:
+            return hits
+    return []
+
+
+def forget(store: Store, spec: str) -> list[str]:
+    """Remove the document(s) ``spec`` names, in one transaction; returns their IRIs."""
+    from kb.errors import UnknownEntity
+
+    docs = find_documents(store, spec)
+    if not docs:
+        raise UnknownEntity(f"no document {spec!r} in the store; give its IRI, source path "
+                            "or URL (list them with `kb ask document`)")
+    store.replace_graphs({}, remove=forget_quads(store, docs), drop=docs)
+    return docs
+
+
+# --- ontology ---------------------------------------------------------------------------------
+
+
+def ensure_ontology(store: Store) -> None:
+    """Load kb.ttl and events.ttl into their own graph once (a no-op when present)."""
+    if ONTOLOGY_GRAPH in set(store.graphs()):
+        return
+    import ontology
+
+    triples: list[ox.Triple] = []
+    for name in ("kb.ttl", "events.ttl"):
+        for q in ox.parse(ontology.read_text(name).encode(), format=ox.RdfFormat.TURTLE):
+            triples.append(ox.Triple(q.subject, q.predicate, q.object))
+    store.replace_graphs({ONTOLOGY_GRAPH: triples})
