@@ -100,7 +100,7 @@ def choose(ctx: Context, span, cands: list[GazPlace], states: set, has_dc: bool,
         if st and st[0].type == "state":
             explicit_state = st[0].state
     for cand in cands:
-        if cand.type in ("country", "state", "other"):
+        if cand.type in ("country", "state", "other") or cand.curated:
             return cand
         if cand.type == "county":
             return cand

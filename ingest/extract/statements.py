@@ -37,8 +37,11 @@ def extract_statements(ctx: Context) -> None:
         if n_words < 3 and not re.search(r"[,.?!]\W*$", raw):
             continue
         para = doc.text.count("\n", 0, start)
+        opens_sentence = ctx.sentence(span[0]).start_char >= start - 1
+        if not opens_sentence and not re.search(r"[,.?!]\W*$", raw):
+            continue  # a phrase quoted inside the writer's sentence ("law, policy or procedure")
         speakers = attribute(ctx, span, start, end, speech)
-        if not speakers and n_words >= 4:
+        if not speakers and n_words >= 4 and opens_sentence:
             first = ctx.sentence(span[0])
             if first.start_char >= start - 1 and para - last_para <= 2 and last_speakers:
                 speakers = last_speakers  # a paragraph that is all quote continues the speaker
@@ -101,6 +104,12 @@ def speaker_keys(ctx: Context, subj) -> list[str]:
             group = previous_subject(ctx, subj, want_group=True)
             if len(group) > 1:
                 return group
+        if low in ("he", "she", "i"):
+            # the person the previous sentence is about is more salient than the last name seen
+            salient = [k for k in previous_subject(ctx, subj, want_group=True)
+                       if k.startswith("person:")]
+            if salient:
+                return salient[:1]
         if low in ("we", "they"):
             key = antecedent(ctx, subj.i, ("person:", "org:"))
         else:
