@@ -71,9 +71,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path)
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
+    from ingest.extract.organizations import org_gazetteer
+    from ingest.gazetteer import gazetteer
     from ingest.nlp import load_nlp
 
-    load_nlp()
+    # one-off loads (model, GeoNames index) are per process, not per document: keep them out
+    t0 = time.perf_counter()
+    load_nlp(), gazetteer(), org_gazetteer()
+    print(f"model + gazetteers loaded in {time.perf_counter() - t0:.2f} s")
     out = args.out or Path(tempfile.mkdtemp(prefix="kb-extract-"))
     out.mkdir(parents=True, exist_ok=True)
     parse_s, extract_s, tokens = run(args.corpus, out)
