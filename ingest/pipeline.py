@@ -187,12 +187,23 @@ def _normalise_source(document: Document) -> None:
 
 def _write_text(store: Store, document: Document, facts: DocumentFacts | str,
                 book) -> DocumentResult:  # noqa: ANN001 - NameBook, imported lazily
-    from ingest.resolve import resolve
-    from kb.graph import build
-
     name = _name(document)
     if isinstance(facts, str):
         return DocumentResult(name, error=f"{name}: {facts}")
+    return write_facts(store, facts, book)
+
+
+def write_facts(store: Store, facts: DocumentFacts, book=None) -> DocumentResult:  # noqa: ANN001
+    """Resolve, build and write one document's facts in one transaction (``book``: the
+    batch's NameBook, read from the store when not given)."""
+    from ingest.resolve import NameBook, resolve
+    from kb.graph import build
+
+    document = facts.document
+    name = _name(document)
+    if book is None:
+        ensure_ontology(store)
+        book = NameBook.from_store(store)
     try:
         _normalise_source(document)
         res = resolve(facts, book)

@@ -224,7 +224,7 @@ def _gazetteer_entry(name: str, geonames_id: int | None, typ: str) -> GazPlace |
 @lru_cache(maxsize=4096)
 def _gaz_chain(gaz: GazPlace) -> tuple[Link, ...]:
     """(name, type, path, geonames id) from the country down to ``gaz``."""
-    from ingest.gazetteer import lookup
+    from ingest.gazetteer import TYPE_RANK, lookup
 
     if gaz.type == "country":
         return ((gaz.name, "country", (gaz.country.lower(),), gaz.geonames_id),)
@@ -234,9 +234,8 @@ def _gaz_chain(gaz: GazPlace) -> tuple[Link, ...]:
     elif gaz.state and gaz.country == "US":
         parent = next((c for c in lookup(_state_name(gaz.state)) if c.type == "state"), None)
     elif gaz.within:
-        rank = {"country": 0, "state": 1, "county": 2}
         parent = next((c for c in lookup(gaz.within)
-                       if rank.get(c.type, 9) < rank.get(gaz.type, 3)), None)
+                       if TYPE_RANK.get(c.type, 4) < TYPE_RANK.get(gaz.type, 4)), None)
     if parent is None:
         parent = _country(gaz.country)
     if parent is None:

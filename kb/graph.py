@@ -219,10 +219,19 @@ class _Builder:
     # -- entities -------------------------------------------------------------------------------
     def places(self) -> None:
         res = self.res
+        parent_of = {info.iri: info.parent for info in res.places.values()}
+        named = {res.iri[k] for k in self.facts.places}
+        for key, place in self.facts.places.items():
+            # the document's own reading wins over the gazetteer's: a parent it names but does
+            # not say contains the place is left out; an unnamed one (the state of a city) stays
+            if place.within in res.iri:
+                parent_of[res.iri[key]] = res.iri[place.within]
+            elif parent_of.get(res.iri[key]) in named:
+                parent_of[res.iri[key]] = None
         for info in res.places.values():
             self.shared(info.iri, RDF.type, PLACE_CLASS.get(info.type, SCHEMA.AdministrativeArea))
-            if info.parent:
-                self.shared(info.iri, SCHEMA.containedInPlace, info.parent)
+            if parent_of[info.iri]:
+                self.shared(info.iri, SCHEMA.containedInPlace, parent_of[info.iri])
             if info.geonames_id:
                 self.shared(info.iri, SCHEMA.sameAs, iris.geonames(info.geonames_id))
             chain = []
@@ -234,9 +243,8 @@ class _Builder:
             if ocd and len(chain) == len(info.path):
                 self.shared(info.iri, SCHEMA.identifier, ox.Literal(ocd))
             self.mention(info.iri)
-        local_iris = {res.iri[k] for k in self.facts.places}
         for info in res.places.values():
-            if info.iri not in local_iris and info.iri not in res.stored_names:
+            if info.iri not in named and info.iri not in res.stored_names:
                 self.named[info.iri] = info.name
                 self.shared(info.iri, SCHEMA.name, ox.Literal(info.name))
         for key, place in self.facts.places.items():
