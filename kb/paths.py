@@ -20,7 +20,7 @@ import threading
 import time
 import weakref
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -99,9 +99,6 @@ FACT_ENDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
     "grant": ((SCHEMA.funder,), (KB.recipient,), "funded"),
 }
 
-#: Properties giving a fact its date, in order of preference.
-DATE_PROPERTIES = (SEM.hasTimeStamp, SCHEMA.dateCreated, SCHEMA.validFrom)
-
 #: Event-type key (kb:key in events.ttl) -> (base form, past tense) of the edge label.
 _VERBS = {
     "threaten": ("threaten", "threatened"), "sign": ("sign", "signed"),
@@ -156,6 +153,7 @@ class Projection:
     labels: dict[str, str]
     types: dict[str, frozenset[str]]
     seconds: float
+    parents: dict[str, str] = field(default_factory=dict)  # nested event -> the event it is in
 
     def label(self, iri: str, prefixes: Mapping[str, str]) -> str:
         """The entity's name, else its shortened IRI."""
@@ -253,7 +251,32 @@ class PathResult:
 
 
 # -- building the projection -----------------------------------------------------------------
+#
+# The store is read with few queries whose joins run inside the engine, because at 1M triples
+# the cost is the Python object per result row (~3 us), not the engine: entity types without
+# the evidence and document classes, entity-to-entity triples without the bookkeeping
+# properties, and one pre-joined row per edge for each kind of fact. Evidence sentences are
+# not read here at all: a path shows a handful, fetched for its own hops (`_with_evidence`).
 
+#: Properties never followed as entity-to-entity edges: evidence and provenance bookkeeping,
+#: links to concepts and amounts, and the properties of fact nodes (read per kind of fact).
+NOT_EDGES = frozenset({
+    RDF.type, KB.evidence, OA.hasSource, SCHEMA.mentions, SCHEMA.url, SCHEMA.sameAs, OWL.sameAs,
+    PROV.wasQuotedFrom, PROV.wasDerivedFrom, PROV.wasGeneratedBy, PROV.wasAssociatedWith,
+    ORG.role, SCHEMA.legislationType, SCHEMA.amount, SEM.eventType, KB.factuality,
+    SKOS.inScheme, SKOS.broader, SKOS.topConceptOf, SKOS.hasTopConcept, SKOS.closeMatch,
+    RDFS.subClassOf, RDFS.isDefinedBy, RDFS.seeAlso,
+    KB.agent, KB.target, KB.aboutLaw, KB.aboutGrant, KB.threatenedAction, KB.condition,
+    SCHEMA.creator, SCHEMA.about, ORG.member, KB.post,
+})  # fmt: skip
+
+#: The date property of each kind of fact.
+FACT_DATE = {
+    "event": SEM.hasTimeStamp,
+    "statement": SCHEMA.dateCreated,
+    "membership": SCHEMA.validFrom,
+    "grant": None,
+}
 
 _CACHE: weakref.WeakKeyDictionary[Store, Projection] = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
@@ -271,10 +294,8 @@ def projection(kb: KnowledgeBase) -> Projection:
         return built
 
 
-def _key(term: object) -> str:
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return term.value  # type: ignore[attr-defined]
+def _iris(values: Iterable[str]) -> str:
+    return ", ".join(f"<{v}>" for v in sorted(values))
 
 
 def build_projection(kb: KnowledgeBase, generation: str = "") -> Projection:
@@ -283,37 +304,35 @@ def build_projection(kb: KnowledgeBase, generation: str = "") -> Projection:
 
     started = time.perf_counter()
     store = kb.store
+    skipped_types = HIDDEN - {SCHEMA.MonetaryGrant}
     types: dict[str, set[str]] = {}
-    for s, t in store.query(f"SELECT ?s ?t WHERE {{ ?s <{RDF.type}> ?t }}").rows:
-        if isinstance(t, ox.NamedNode):
-            types.setdefault(_key(s), set()).add(t.value)
-    entities = {k for k, ts in types.items() if _is_entity(k, ts)}
-    facts = {k: kind for k, ts in types.items() for c, kind in FACT_KIND.items() if c in ts}
+    for s, t in store.query(
+        f"SELECT ?s ?t WHERE {{ ?s <{RDF.type}> ?t FILTER(isIRI(?s) && isIRI(?t) "
+        f"&& ?t NOT IN ({_iris(skipped_types)})) }}"
+    ).rows:
+        types.setdefault(s.value, set()).add(t.value)  # type: ignore[union-attr]
+    entities = {k for k, ts in types.items() if not ts <= NEUTRAL}
 
     edges: dict[tuple[str, str], list[Relation]] = {}
-    fact_links: dict[str, list[tuple[str, str]]] = {}
     prop_label = _property_labels()
-    links = store.query(
-        f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o FILTER(!isLiteral(?o) && ?p != <{RDF.type}>) }}"
-    ).rows
-    for s_term, p_term, o_term in links:
-        s, p, o = _key(s_term), p_term.value, _key(o_term)  # type: ignore[union-attr]
-        if s in facts:
-            fact_links.setdefault(s, []).append((p, o))
-        if s in entities and o in entities and s != o:
-            label = prop_label.get(p) or _words(p)
-            _add(edges, Relation(s, o, label, p))
+    for s, p, o in store.query(
+        f"SELECT ?s ?p ?o WHERE {{ ?s ?p ?o FILTER(isIRI(?s) && isIRI(?o) "
+        f"&& ?p NOT IN ({_iris(NOT_EDGES)})) }}"
+    ).rows:
+        sv, ov = s.value, o.value  # type: ignore[union-attr]
+        if sv in entities and ov in entities and sv != ov:
+            pv = p.value  # type: ignore[union-attr]
+            _add(edges, Relation(sv, ov, prop_label.get(pv) or _words(pv), pv))
 
-    dates = _first_values(store, DATE_PROPERTIES)
-    evidence = _evidence(store)
-    parent = {
-        o: s
-        for s, pairs in fact_links.items()
-        for p, o in pairs
-        if p in (KB.threatenedAction, KB.condition)
+    parents = {
+        inner.value: outer.value  # type: ignore[union-attr]
+        for outer, inner in store.query(
+            f"SELECT ?outer ?inner WHERE {{ ?outer <{KB.threatenedAction}>|<{KB.condition}> "
+            f"?inner FILTER(isIRI(?inner)) }}"
+        ).rows
     }
-    for fact, pairs in fact_links.items():
-        for rel in _collapse(fact, facts[fact], pairs, entities, dates, evidence, parent):
+    for kind in FACT_ENDS:
+        for rel in _fact_edges(store, kind, entities, parents):
             _add(edges, rel)
 
     graph = nx.Graph()
@@ -321,88 +340,83 @@ def build_projection(kb: KnowledgeBase, generation: str = "") -> Projection:
     graph.add_edges_from((u, v, {"rels": rels}) for (u, v), rels in edges.items())
     labels = dict(label_index(kb).names)
     frozen = {k: frozenset(types[k]) for k in entities}
-    return Projection(generation, graph, labels, frozen, time.perf_counter() - started)
-
-
-def _is_entity(key: str, types: set[str]) -> bool:
-    if key.startswith("_:") or not types.isdisjoint(HIDDEN):
-        return False
-    return not types <= NEUTRAL
+    return Projection(generation, graph, labels, frozen, time.perf_counter() - started, parents)
 
 
 def _add(edges: dict[tuple[str, str], list[Relation]], rel: Relation) -> None:
     pair = (rel.source, rel.target) if rel.source < rel.target else (rel.target, rel.source)
-    edges.setdefault(pair, []).append(rel)
+    found = edges.get(pair)
+    if found is None:
+        edges[pair] = [rel]
+    else:
+        found.append(rel)
 
 
-def _collapse(
-    fact: str,
-    kind: str,
-    pairs: list[tuple[str, str]],
-    entities: set[str],
-    dates: dict[str, str],
-    evidence: dict[str, tuple[str, str | None]],
-    parent: dict[str, str],
-) -> Iterable[Relation]:
-    """The edges one fact node stands for: every source end to every target end.
+def _fact_edges(
+    store: Store, kind: str, entities: set[str], parents: dict[str, str]
+) -> list[Relation]:
+    """The edges the facts of one kind stand for: every source end to every target end.
 
-    An event with no agent ("Hartford was threatened over 8 U.S.C. 1373") links its targets to
-    the laws and grants it is about. A nested event (a threat's threatened action) borrows the
-    date and evidence of the event it sits in, which is where the sentence is recorded.
+    One row per (fact, target end, source end), joined in the engine. An event with no agent
+    ("Hartford was threatened over 8 U.S.C. 1373") links its targets to the laws and grants it
+    is about. A nested event (a threat's threatened action) without its own date borrows the
+    date of the event it sits in.
     """
     source_props, target_props, default_label = FACT_ENDS[kind]
-    sources = [o for p, o in pairs if p in source_props and o in entities]
-    targets = [(p, o) for p, o in pairs if p in target_props and o in entities]
-    fact_type = FACT_KIND_CLASS[kind]
-    label = default_label
-    if kind == "event":
-        event_type = next((o for p, o in pairs if p == SEM.eventType), None)
-        factuality = next((o for p, o in pairs if p == KB.factuality), None)
-        label = event_label(event_type, factuality) if event_type else default_label
-        fact_type = event_type or fact_type
-        if not sources:
-            sources = [o for p, o in targets if p == KB.target]
-            targets = [(p, o) for p, o in targets if p != KB.target]
-    outer = parent.get(fact)
-    date = dates.get(fact) or (dates.get(outer) if outer else None)
-    found = evidence.get(fact) or (evidence.get(outer) if outer else None)
-    sentence, document = found if found else (None, None)
-    for s in sources:
-        for p, o in targets:
-            if s != o:
-                yield Relation(s, o, label, p, fact, fact_type, date, sentence, document)
+    date_prop = FACT_DATE.get(kind)
+    event = kind == "event"
+    optional = [f"OPTIONAL {{ ?f ?sp ?s VALUES ?sp {{ {_iris(source_props).replace(',', '')} }} }}"]
+    if date_prop:
+        optional.append(f"OPTIONAL {{ ?f <{date_prop}> ?date }}")
+    if event:
+        optional.append(f"OPTIONAL {{ ?f <{SEM.eventType}> ?type }}")
+        optional.append(f"OPTIONAL {{ ?f <{KB.factuality}> ?fact }}")
+    rows = store.query(
+        f"SELECT ?f ?s ?p ?o {'?date' if date_prop else ''} {'?type ?fact' if event else ''} "
+        f"WHERE {{ ?f a <{FACT_KIND_CLASS[kind]}> . "
+        f"?f ?p ?o VALUES ?p {{ {_iris(target_props).replace(',', '')} }} FILTER(isIRI(?f)) "
+        + " ".join(optional)
+        + " }"
+    ).rows
+    # per fact: its ends, and the first of each attribute (the smallest, for stable output)
+    ends: dict[str, tuple[set[str], dict[tuple[str, str], None]]] = {}
+    attrs: dict[str, list[str | None]] = {}
+    for row in rows:
+        f, s, p, o = (t.value if t is not None else None for t in row[:4])  # type: ignore[union-attr]
+        sources, targets = ends.setdefault(f, (set(), {}))  # type: ignore[arg-type]
+        if s is not None:
+            sources.add(s)
+        targets[(p, o)] = None  # type: ignore[index]
+        extra = [t.value if t is not None else None for t in row[4:]]  # type: ignore[union-attr]
+        best = attrs.setdefault(f, extra)  # type: ignore[arg-type]
+        for i, v in enumerate(extra):
+            if v is not None and (best[i] is None or v < best[i]):  # type: ignore[operator]
+                best[i] = v
+    fact_class = FACT_KIND_CLASS[kind]
+    out: list[Relation] = []
+    for f, (sources, targets) in ends.items():
+        extra = attrs[f]
+        date = extra[0] if date_prop else None
+        label, fact_type = default_label, fact_class
+        pairs = [(p, o) for p, o in targets if o in entities]
+        from_ = [s for s in sorted(sources) if s in entities]
+        if event:
+            event_type, factuality = extra[-2], extra[-1]
+            if event_type:
+                label, fact_type = event_label(event_type, factuality), event_type
+            if not from_:
+                from_ = [o for p, o in pairs if p == KB.target]
+                pairs = [(p, o) for p, o in pairs if p != KB.target]
+            if date is None and f in parents:
+                date = attrs.get(parents[f], [None])[0]
+        for s in from_:
+            for p, o in pairs:
+                if s != o:
+                    out.append(Relation(s, o, label, p, f, fact_type, date))
+    return out
 
 
 FACT_KIND_CLASS = {kind: cls for cls, kind in FACT_KIND.items()}
-
-
-def _first_values(store: Store, props: tuple[str, ...]) -> dict[str, str]:
-    """fact -> the value of the first of `props` it has (the smallest when it has several)."""
-    values = " ".join(f"<{p}>" for p in props)
-    rows = store.query(f"SELECT ?f ?p ?v WHERE {{ VALUES ?p {{ {values} }} ?f ?p ?v }}").rows
-    rank = {p: i for i, p in enumerate(props)}
-    best: dict[str, tuple[int, str]] = {}
-    for f, p, v in rows:
-        key, candidate = _key(f), (rank[p.value], v.value)  # type: ignore[union-attr]
-        if key not in best or candidate < best[key]:
-            best[key] = candidate
-    return {k: v for k, (_, v) in best.items()}
-
-
-def _evidence(store: Store) -> dict[str, tuple[str, str | None]]:
-    """fact -> (sentence, document) of one of its evidence mentions (the shortest sentence:
-    the one most likely to be about this fact alone)."""
-    rows = store.query(
-        f"SELECT ?f ?text ?doc WHERE {{ ?f <{KB.evidence}> ?m . ?m <{OA.exact}> ?text "
-        f"OPTIONAL {{ ?m <{OA.hasSource}> ?doc }} }}"
-    ).rows
-    best: dict[str, tuple[int, str, str]] = {}
-    for f, text, doc in rows:
-        key = _key(f)
-        candidate = (len(text.value), text.value, doc.value if doc is not None else "")  # type: ignore[union-attr]
-        if key not in best or candidate < best[key]:
-            best[key] = candidate
-    return {k: (text, doc or None) for k, (_, text, doc) in best.items()}
 
 
 def event_label(event_type: str | None, factuality: str | None = None) -> str:
@@ -519,7 +533,9 @@ def shortest_paths(
     deadline = time.monotonic() + timeout
     graph = _view(proj, source, target, via_iris, via_labels, allowed, deadline)
     found, complete = _search(graph, source, target, k, max_hops, deadline)
-    paths = tuple(_path(proj, nodes, via_iris, via_labels, prefixes) for nodes in found)
+    paths = _with_evidence(
+        kb, proj, [_path(proj, nodes, via_iris, via_labels, prefixes) for nodes in found]
+    )
     return PathResult(
         source,
         target,
@@ -641,9 +657,40 @@ def _path(
     return Path(tuple(hops))
 
 
-def _preference(rel: Relation) -> tuple[int, int, str, str]:
-    """Show facts with evidence first, then dated ones, then plain triples; stable order."""
-    return (rel.evidence is None, rel.date is None, rel.label, rel.fact or "")
+def _preference(rel: Relation) -> tuple[bool, bool, str, str]:
+    """Show facts before plain triples, dated ones first; stable order."""
+    return (rel.fact is None, rel.date is None, rel.label, rel.fact or "")
+
+
+def _with_evidence(kb: KnowledgeBase, proj: Projection, paths: list[Path]) -> tuple[Path, ...]:
+    """The paths with the evidence sentence and document of each hop's fact: one query for
+    the few facts shown (a nested event without evidence of its own shows its outer event's)."""
+    facts = {h.relation.fact for p in paths for h in p.hops if h.relation.fact}
+    asked = facts | {proj.parents[f] for f in facts if f in proj.parents}
+    found = _evidence(kb, asked)
+    out = []
+    for p in paths:
+        hops = []
+        for h in p.hops:
+            f = h.relation.fact
+            ev = found.get(f) or found.get(proj.parents.get(f, "")) if f else None
+            if ev:
+                h = replace(h, relation=replace(h.relation, evidence=ev[0], document=ev[1]))
+            hops.append(h)
+        out.append(Path(tuple(hops)))
+    return tuple(out)
+
+
+def _evidence(kb: KnowledgeBase, facts: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+    """fact -> (sentence, document) of one of its evidence mentions (the shortest sentence:
+    the one most likely to be about this fact alone)."""
+    best: dict[str, tuple[int, str, str]] = {}
+    for f, text, doc in evidence_for(kb, facts, limit=10_000).rows:
+        key = f.value  # type: ignore[union-attr]
+        candidate = (len(text.value), text.value, doc.value if doc is not None else "")  # type: ignore[union-attr]
+        if key not in best or candidate < best[key]:
+            best[key] = candidate
+    return {k: (text, doc or None) for k, (_, text, doc) in best.items()}
 
 
 # -- evidence of arbitrary nodes (the shell's \\why) -----------------------------------------

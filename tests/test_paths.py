@@ -128,10 +128,11 @@ def test_projection_has_entities_only_and_facts_as_labelled_edges(kb: KnowledgeB
     rel = threat[0]
     assert (rel.source, rel.target, rel.label) == (SESSIONS, HARTFORD, "threatened")
     assert rel.predicate == KB.target and rel.kind == EVENT.threaten_aid
-    assert rel.date == "2017-03-27" and rel.evidence == THREAT_SENTENCE and rel.document == DOC
-    # the nested event (no evidence of its own) borrows the sentence of the threat it sits in
+    assert rel.date == "2017-03-27"
+    assert rel.evidence is None  # sentences are read per path request, for the hops shown
+    # the nested event (no date of its own) borrows the date of the threat it sits in
     withhold = proj.graph[DOJ][HARTFORD]["rels"][0]
-    assert withhold.label == "will withhold" and withhold.evidence == THREAT_SENTENCE
+    assert withhold.label == "will withhold" and withhold.date == "2017-03-27"
     # a plain triple between entities is an edge labelled from ontology/kb.ttl
     assert proj.graph[HARTFORD][CONNECTICUT]["rels"][0].label == "contained in place"
 
@@ -171,6 +172,15 @@ def test_shortest_path_hops_carry_relation_date_and_evidence(kb: KnowledgeBase) 
     )
     assert second.text().startswith("8 U.S.C. § 1373 <-[spoke about]- Luke Bronin: ")
     assert "We comply with the law" in second.text()
+
+
+def test_hops_show_the_sentence_of_their_fact_or_of_the_event_it_sits_in(kb: KnowledgeBase) -> None:
+    (threat,) = kb.path("Jeff Sessions", "Hartford").paths[0].hops
+    assert threat.relation.evidence == THREAT_SENTENCE and threat.relation.document == DOC
+    (withhold,) = kb.path("Department of Justice", "Hartford").paths[0].hops
+    assert withhold.text() == (
+        f'Department of Justice -[will withhold]-> Hartford (2017-03-27): "{THREAT_SENTENCE}"'
+    )
 
 
 def test_k_shortest_paths_come_shortest_first(kb: KnowledgeBase) -> None:
