@@ -21,10 +21,14 @@ from kb.store import QueryResult, Store, open_store, rdf_format
 from kb.terms import to_term
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import date
 
+    from ingest.pipeline import DocumentResult, IngestReport
+    from kb.describe import Description
     from kb.export import ExportReport
     from kb.paths import PathResult
+    from kb.questions import Question
     from kb.validate import ValidationReport
 
 
@@ -188,6 +192,62 @@ class KnowledgeBase:
         for t in self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").triples:
             data.add(tuple(_rdflib_term(x) for x in (t.subject, t.predicate, t.object)))  # type: ignore[arg-type]
         return validate_graph(data)
+
+    # -- ingest, forget, named questions, describe ----------------------------------------------
+
+    def ingest(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        jobs: int = 1,
+        progress: Callable[[int, int, DocumentResult], None] | None = None,
+    ) -> IngestReport:
+        """Read, parse, extract, resolve and store documents (files, directories, `-`), each
+        in its own transaction; failures are reported in the returned `IngestReport`, never
+        raised, so the batch goes on. `jobs` parses in that many processes. See
+        `ingest.pipeline`."""
+        from ingest.pipeline import ingest
+
+        return ingest(self.store, [str(p) for p in paths], jobs=jobs, progress=progress)
+
+    def forget(self, document: str) -> list[str]:
+        """Remove a document (by IRI, source path or URL) and the entities only it
+        introduced, in one transaction; returns the IRIs of the graphs removed."""
+        from kb.documents import forget
+
+        return forget(self.store, str(document))
+
+    def facts(self, document: str) -> dict:
+        """The facts JSON (shared/eval/SCHEMA.md) of one stored document, read by SPARQL."""
+        from kb.documents import find_documents
+        from kb.errors import UnknownEntity
+        from kb.factsjson import facts_json
+
+        docs = find_documents(self.store, str(document))
+        if len(docs) != 1:
+            raise UnknownEntity(f"no document {document!r} in the store" if not docs
+                                else f"{document!r} names {len(docs)} documents; give one IRI")
+        return facts_json(self.store, docs[0])
+
+    def questions(self) -> list[Question]:
+        """The named questions (`kb/queries/*.rq`) with their titles, descriptions and
+        parameters."""
+        from kb.questions import questions
+
+        return list(questions().values())
+
+    def ask(self, name: str, **params: object) -> QueryResult:
+        """Run a named question; parameters are names, aliases or IRIs for entities,
+        paths or IRIs for documents, text otherwise, all bound as terms."""
+        from kb.questions import ask
+
+        return ask(self, name, **params)
+
+    def describe(self, entity: str) -> Description:
+        """Everything about one entity (by name, alias or IRI), each fact with its sources."""
+        from kb.describe import describe
+
+        return describe(self, entity)
 
     # -- paths ---------------------------------------------------------------------------------
 

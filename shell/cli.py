@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from shell import cli_export, cli_paths, cli_serve, cli_shell
+from shell import cli_ask, cli_export, cli_ingest, cli_paths, cli_serve, cli_shell
 from shell.common import FORMAT_HELP, StoreOpt, fail_on_errors, open_kb, write_out
 
 app = typer.Typer(
@@ -168,6 +168,11 @@ app.command("serve")(cli_serve.serve)
 app.command("path")(cli_paths.path)
 app.command("export")(cli_export.export)
 app.command("shell")(cli_shell.shell)
+app.command("ingest")(cli_ingest.ingest)
+app.command("forget")(cli_ingest.forget)
+app.command("facts")(cli_ingest.facts)
+app.command("ask")(cli_ask.ask)
+app.command("describe")(cli_ask.describe)
 
 
 def main() -> None:

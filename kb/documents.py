@@ -1,0 +1,124 @@
+"""Documents in the store: finding them by IRI, path or URL, and forgetting them.
+
+``kb forget DOC`` and re-ingest share this: the quads to remove when a document goes are every
+shared triple about (or pointing to) an entity no other document mentions, and the aliases of
+the remaining entities that no other document's surface forms support (the graph layout that
+makes this computable is described in ``kb.graph``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from kb import iris
+from kb.errors import UnknownEntity
+from kb.vocab import DCT, KB, OA, SCHEMA, SKOS
+
+if TYPE_CHECKING:
+    from kb.store import Store
+
+
+# --- forget -------------------------------------------------------------------------------------
+
+
+def _values(iris_: Iterable[str]) -> str:
+    return " ".join(str(ox.NamedNode(i)) for i in iris_)
+
+
+def forget_quads(store: Store, documents: list[str]) -> list[ox.Quad]:
+    """Default-graph quads to delete when ``documents`` go: every triple about (or pointing
+    to) an entity no other document mentions, and aliases of the remaining entities that no
+    other document's surface forms support."""
+    if not documents:
+        return []
+    docs = _values(documents)
+    listed = ", ".join(str(ox.NamedNode(d)) for d in documents)
+    exclusive = [row[0].value for row in store.query(f"""
+        SELECT DISTINCT ?e WHERE {{
+          VALUES ?d {{ {docs} }}
+          GRAPH ?d {{ ?d <{SCHEMA.mentions}> ?e }}
+          FILTER NOT EXISTS {{
+            GRAPH ?g {{ ?g <{SCHEMA.mentions}> ?e }} FILTER(?g NOT IN ({listed}))
+          }}
+        }}""", union=False).rows]
+    quads: list[ox.Quad] = []
+    default = ox.DefaultGraph()
+    for chunk in _chunks(exclusive, 500):
+        values = _values(chunk)
+        for s, p, o in store.query(
+                f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}",
+                union=False).rows:
+            quads.append(ox.Quad(s, p, o, default))
+        for s, p, o in store.query(
+                f"SELECT ?s ?p ?o WHERE {{ VALUES ?o {{ {values} }} ?s ?p ?o }}",
+                union=False).rows:
+            quads.append(ox.Quad(s, p, o, default))
+    for e, alias in store.query(f"""
+        SELECT DISTINCT ?e ?a WHERE {{
+          VALUES ?d {{ {docs} }}
+          GRAPH ?d {{ ?d <{SCHEMA.mentions}> ?e }}
+          ?e <{SKOS.altLabel}> ?a .
+          FILTER NOT EXISTS {{
+            GRAPH ?g {{ ?e <{KB.evidence}> ?m . ?m <{OA.exact}> ?x }}
+            FILTER(?g NOT IN ({listed}) && STR(?x) = STR(?a))
+          }}
+        }}""", union=False).rows:
+        quads.append(ox.Quad(e, ox.NamedNode(SKOS.altLabel), alias, default))
+    return list(dict.fromkeys(quads))
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def documents_from(store: Store, source: str) -> list[str]:
+    """Graphs of documents read from ``source`` (an absolute path or a URL)."""
+    rows = store.query(f"""
+        SELECT DISTINCT ?d WHERE {{
+          GRAPH ?d {{ ?d <{DCT.source}>|<{SCHEMA.url}> ?s }}
+          FILTER(STR(?s) = ?source)
+        }}""", bindings={"source": ox.Literal(source)}, union=False).rows
+    return [r[0].value for r in rows]
+
+
+def find_documents(store: Store, spec: str) -> list[str]:
+    """The document graphs ``spec`` names: a document IRI (or ``kbr:document/...``), a source
+    path (as typed or absolute) or URL, or a document id / IRI hash prefix."""
+    from kb.vocab import PREFIXES
+
+    graphs = set(store.graphs())
+    text = spec.strip()
+    if text.startswith("<") and text.endswith(">"):
+        text = text[1:-1]
+    if text.startswith("kbr:"):
+        text = PREFIXES["kbr"] + text[4:]
+    if text in graphs:
+        return [text]
+    candidates = [text]
+    if not text.startswith(("http://", "https://")):
+        candidates.append(Path(text).resolve().as_posix())
+    for c in candidates:
+        found = documents_from(store, c)
+        if found:
+            return found
+    if len(text) >= 8 and all(ch in "0123456789abcdef" for ch in text.lower()):
+        head = iris.document(text.lower())
+        hits = [g for g in graphs if g.startswith(head)]
+        if hits:
+            return hits
+    return []
+
+
+def forget(store: Store, spec: str) -> list[str]:
+    """Remove the document(s) ``spec`` names, in one transaction; returns their IRIs."""
+    docs = find_documents(store, spec)
+    if not docs:
+        raise UnknownEntity(f"no document {spec!r} in the store; give its IRI, source path "
+                            "or URL (list them with `kb ask document`)")
+    store.replace_graphs({}, remove=forget_quads(store, docs), drop=docs)
+    return docs
