@@ -238,11 +238,12 @@ def _write_table(store: Store, table: TableDocument, book) -> DocumentResult:  #
 
     document = table.document
     _normalise_source(document)
-    graph = table_graph(document, table.triples)
+    graph = table_graph(document, table.triples, [(r.line, r.cells) for r in table.rows])
     _commit(store, graph, document)
     learn(book, graph)
-    return DocumentResult(_name(document), graph.iri, triples=len(graph.triples),
-                          facts=len(table.rows))
+    return DocumentResult(_name(document), graph.iri,
+                          triples=len(graph.triples) + len(graph.shared), facts=graph.facts,
+                          entities=frozenset(graph.mentions))
 
 
 def _commit(store: Store, graph: DocumentGraph, document: Document) -> None:
