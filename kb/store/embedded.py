@@ -149,6 +149,10 @@ class DiskStore(_Oxigraph):
         self.path = Path(path).expanduser()
         self.spec = str(self.path)
         self.db_path = self.path / "oxigraph"
+        # Plain strings, built once: every query takes the lock and reads the generation, and
+        # a pathlib join costs more than the system call it feeds (~20 us of a 0.1 ms lookup).
+        self._lock_file = str(self.path / "kb.lock")
+        self._generation_path = str(self.path / "generation")
         self.lock_timeout = (
             float(os.environ.get("KB_LOCK_TIMEOUT", "10")) if lock_timeout is None else lock_timeout
         )
@@ -171,7 +175,7 @@ class DiskStore(_Oxigraph):
 
     @contextlib.contextmanager
     def _locked(self, exclusive: bool, note: str = "") -> Iterator[None]:
-        lock_path = self.path / "kb.lock"
+        lock_path = self._lock_file
         try:
             fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as err:
@@ -185,7 +189,7 @@ class DiskStore(_Oxigraph):
                     break
                 except BlockingIOError:
                     if time.monotonic() >= deadline:
-                        raise self._locked_error(lock_path, exclusive) from None
+                        raise self._locked_error(Path(lock_path), exclusive) from None
                     time.sleep(0.05)
             if exclusive or note:
                 os.ftruncate(fd, 0)
@@ -226,10 +230,16 @@ class DiskStore(_Oxigraph):
         return self.path / "generation"
 
     def generation(self) -> str:
+        # Read on every query (that is how a long-lived reader notices new data), so it uses
+        # bare os calls: Path.read_text costs ~25 us more, a fifth of a point lookup's time.
         try:
-            return self._generation_file().read_text().strip() or "0"
+            fd = os.open(self._generation_path, os.O_RDONLY)
         except FileNotFoundError:
             return "0"
+        try:
+            return os.read(fd, 64).decode().strip() or "0"
+        finally:
+            os.close(fd)
 
     def _bump(self) -> None:
         """Record a new generation; written atomically so readers never see half a number."""
@@ -339,9 +349,8 @@ class DiskStore(_Oxigraph):
         fmt = format or rdf_format(path=name)
         try:
             if isinstance(data, Path):
-                store.bulk_load(
-                    path=str(data), format=fmt, base_iri=base_iri or data.as_uri(), to_graph=target
-                )
+                base = base_iri or data.absolute().as_uri()  # as_uri() rejects relative paths
+                store.bulk_load(path=str(data), format=fmt, base_iri=base, to_graph=target)
             else:
                 store.bulk_load(data, format=fmt, base_iri=base_iri, to_graph=target)
         except SyntaxError as err:
