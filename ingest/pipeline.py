@@ -252,6 +252,13 @@ def _commit(store: Store, graph: DocumentGraph, document: Document) -> None:
     if graph.iri in set(store.graphs()):
         old.add(graph.iri)
     remove = forget_quads(store, sorted(old)) if old else []
+    if remove:
+        # an entity the new version still uses keeps its name even when the old version gave
+        # it and the new one defers to it (the graph builder never writes a second name)
+        named = {t.subject.value for t in graph.shared if t.predicate.value == SCHEMA.name}
+        remove = [q for q in remove if not (
+            q.predicate.value == SCHEMA.name and q.subject.value in graph.mentions
+            and q.subject.value not in named)]
     shared = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in graph.shared]
     store.replace_graphs({graph.iri: graph.triples}, add=shared, remove=remove,
                          drop=sorted(old - {graph.iri}))

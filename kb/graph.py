@@ -161,6 +161,15 @@ class _Builder:
         self.local(m, KB.rule, ox.Literal(ev.rule))
         self.local(m, KB.confidence, decimal(min(1.0, max(0.0, ev.confidence))))
 
+    def name(self, iri: str, name: str) -> None:
+        """The canonical name of an entity this document only refers to (a publisher, the
+        state of a city): written unless the store or this document already names it
+        otherwise, so that every entity keeps exactly one schema:name."""
+        stored = self.res.stored_names.get(iri) or self.named.get(iri)
+        if stored is None or stored == name:
+            self.named[iri] = name
+            self.shared(iri, SCHEMA.name, ox.Literal(name))
+
     def labels(self, iri: str, entity: Entity, rule: str) -> None:
         """Name (or, for an entity the store already names otherwise, an alias), every alias,
         and one surface-form mention per form so aliases can be traced to documents."""
@@ -201,19 +210,17 @@ class _Builder:
         if doc.publisher:
             org = iris.organization(doc.publisher)
             self.local(d, SCHEMA.publisher, org)
-            if org not in self.res.stored_names:
-                self.shared(org, RDF.type, SCHEMA.NewsMediaOrganization)
-                self.shared(org, RDF.type, ORG.Organization)
-                self.shared(org, SCHEMA.name, ox.Literal(doc.publisher))
+            self.shared(org, RDF.type, SCHEMA.NewsMediaOrganization)
+            self.shared(org, RDF.type, ORG.Organization)
+            self.name(org, doc.publisher)
             self.mention(org)
         if doc.author:
             for name in re.split(r"\s*(?:,|\band\b)\s*", doc.author):
                 if name.strip():
                     person = iris.person(name.strip())
                     self.local(d, SCHEMA.author, person)
-                    if person not in self.res.stored_names:
-                        self.shared(person, RDF.type, SCHEMA.Person)
-                        self.shared(person, SCHEMA.name, ox.Literal(name.strip()))
+                    self.shared(person, RDF.type, SCHEMA.Person)
+                    self.name(person, name.strip())
                     self.mention(person)
 
     # -- entities -------------------------------------------------------------------------------
@@ -244,9 +251,8 @@ class _Builder:
                 self.shared(info.iri, SCHEMA.identifier, ox.Literal(ocd))
             self.mention(info.iri)
         for info in res.places.values():
-            if info.iri not in named and info.iri not in res.stored_names:
-                self.named[info.iri] = info.name
-                self.shared(info.iri, SCHEMA.name, ox.Literal(info.name))
+            if info.iri not in named:
+                self.name(info.iri, info.name)
         for key, place in self.facts.places.items():
             self.labels(res.iri[key], place, "entity.place")
 
@@ -300,9 +306,7 @@ class _Builder:
                 self.shared(post, RDF.type, ORG.Post)
                 self.shared(post, ORG.role, role_iri)
                 of_name = self.facts.name_of(m.of) or ""
-                if post not in self.res.stored_names:
-                    label = f"{role_name} of {of_name}" if of_name else role_name
-                    self.shared(post, SCHEMA.name, ox.Literal(label))
+                self.name(post, f"{role_name} of {of_name}" if of_name else role_name)
                 self.shared(post, KB.jurisdiction if of.startswith(iris.resource("place", ""))
                             else ORG.postIn, of)
                 self.mention(post)
