@@ -85,6 +85,9 @@ def options(
         if opt not in spec:
             known = " ".join(sorted(spec)) or "none"
             raise UsageError(f"{name}: unknown option {opt} (options: {known})")
+        if spec[opt] is bool:  # a flag
+            found[opt] = True
+            continue
         if not eq:
             value = next(it, None)  # type: ignore[assignment]
             if value is None:
@@ -232,16 +235,39 @@ def timing(session: Session, args: list[str]) -> list[Result]:
 
 
 @meta_command(
-    "\\export", "FILE.gexf [--around ENTITY] [--hops N] [--type CLASS]", "Export to Gephi."
+    "\\export",
+    "FILE [--around ENTITY]... [--hops N] [--type CLASS]... [--since D] [--until D] "
+    "[--facts-as-nodes]",
+    "Write the entity graph (or a selection) for Gephi: .gexf, or .graphml.",
 )
 def export(session: Session, args: list[str]) -> list[Result]:
     fn = _facade(session, "export", "\\export")
-    spec = {"--around": str, "--hops": int, "--type": str, "--format": str}
-    files, opts = options("\\export", args, spec)
+    spec = {"--around": str, "--hops": int, "--type": str, "--since": str, "--until": str,
+            "--format": str, "--facts-as-nodes": bool}  # fmt: skip
+    files, opts = options("\\export", args, spec, repeatable=("--around", "--type"))
     if len(files) != 1:
         raise UsageError("\\export takes one output file: \\export graph.gexf")
-    kwargs = {k.lstrip("-"): v for k, v in opts.items()}
-    return _timed(lambda: fn(files[0], **kwargs))
+    fmt = opts.get("--format") or ("graphml" if files[0].endswith(".graphml") else "gexf")
+    started = time.perf_counter()
+    report = fn(
+        files[0],
+        format=fmt,
+        around=opts["--around"] or None,
+        hops=opts.get("--hops"),
+        types=opts["--type"] or None,
+        since=opts.get("--since"),
+        until=opts.get("--until"),
+        facts_as_nodes=opts.get("--facts-as-nodes", False),
+    )
+    nodes, edges = getattr(report, "nodes", "?"), getattr(report, "edges", "?")
+    return [
+        Result(
+            lines=tuple(f"warning: {w}" for w in getattr(report, "warnings", ())),
+            status=f"wrote {files[0]}: {nodes} nodes, {edges} edges",
+            elapsed=time.perf_counter() - started,
+            note=True,
+        )
+    ]
 
 
 @meta_command("\\load", "FILE...", "Load RDF files into the store.")

@@ -22,6 +22,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from kb.api import KnowledgeBase
+from kb.errors import KBError
 from shell.completion import base_snapshot, suggest
 from shell.evaluate import Session, evaluate
 from shell.meta import COMMANDS
@@ -368,3 +369,13 @@ def test_kb_shell_in_a_pseudo_terminal(disk_store: str, tmp_path: Path) -> None:
     assert child.exitstatus == 0
     assert startup < 2.0  # generous for a loaded CI machine; bench figure in the report
     assert (tmp_path / "data" / "kb" / "shell-history").read_text().count("SELECT ?name") == 1
+
+
+def test_facade_commands_answer_when_their_method_exists(kb: KnowledgeBase, tmp_path: Path) -> None:
+    session = Session(kb)
+    target = tmp_path / "around.gexf"
+    (result,) = evaluate(session, f'\\export {target} --around "Jeff Sessions" --hops 1')
+    assert result.status.startswith(f"wrote {target}: ") and target.is_file()
+    if not hasattr(kb, "ask"):  # lights up when KnowledgeBase.ask lands
+        with pytest.raises(KBError, match=r"\\ask is not available yet"):
+            evaluate(session, "\\ask threats")
