@@ -161,7 +161,29 @@ def describe(session: Session, args: list[str]) -> list[Result]:
     fn = _facade(session, "describe", "\\describe")
     if len(args) != 1:
         raise UsageError('\\describe takes one entity: a name ("Jeff Sessions"), alias or IRI')
-    return _timed(lambda: fn(args[0]))
+    started = time.perf_counter()
+    d = fn(args[0])
+    if not hasattr(d, "properties"):
+        return as_results(d, time.perf_counter() - started)
+    rows = tuple((p["property"], p["value"]) for p in d.properties)
+    facts = tuple((f["role"], f["label"], f["sentence"], f["document"]) for f in d.facts)
+    docs = tuple((x["document"], x["headline"], x["date"]) for x in d.documents)
+    out = [
+        Result(lines=(f"{d.name or ''} <{d.iri}>", ""), headers=("property", "value"), rows=rows)
+    ]
+    if facts:
+        out.append(
+            Result(lines=("",), headers=("role", "fact", "sentence", "document"), rows=facts)
+        )
+    if docs:
+        out.append(Result(lines=("",), headers=("document", "headline", "date"), rows=docs))
+    iris = tuple(dict.fromkeys([d.iri, *(f["document"] for f in d.facts)]))
+    last = out[-1]
+    out[-1] = Result(
+        lines=last.lines, headers=last.headers, rows=last.rows,
+        elapsed=time.perf_counter() - started, iris=iris,
+    )  # fmt: skip
+    return out
 
 
 @meta_command(
@@ -199,14 +221,29 @@ def path(session: Session, args: list[str]) -> list[Result]:
     ]
 
 
-@meta_command("\\ask", "NAME [key=value | value]...", "A named question (\\ask threats).")
+@meta_command(
+    "\\ask", "[NAME [key=value | value]...]", "A named question (\\ask threats); alone, lists them."
+)
 def ask(session: Session, args: list[str]) -> list[Result]:
     fn = _facade(session, "ask", "\\ask")
+    listing = getattr(session.kb, "questions", None)
+    questions = {q.name: q for q in listing()} if callable(listing) else {}
     if not args:
-        raise UsageError('\\ask takes a question name: \\ask threats, \\ask said "Jeff Sessions"')
-    positional = [a for a in args[1:] if "=" not in a]
-    params = dict(a.split("=", 1) for a in args[1:] if "=" in a)
-    return _timed(lambda: fn(args[0], *positional, **params))
+        rows = tuple(
+            (q.name, " ".join(p.name for p in q.params), q.title) for q in questions.values()
+        )
+        return [Result(headers=("question", "parameters", "title"), rows=rows)]
+    name, rest = args[0], args[1:]
+    params = dict(a.split("=", 1) for a in rest if "=" in a)
+    positional = [a for a in rest if "=" not in a]
+    if positional:
+        free = [p.name for p in getattr(questions.get(name), "params", ()) if p.name not in params]
+        if len(positional) > len(free):
+            raise UsageError(
+                f"\\ask {name}: too many values; it takes: {', '.join(free) or 'none'}"
+            )
+        params.update(zip(free, positional, strict=False))
+    return _timed(lambda: fn(name, **params))
 
 
 @meta_command("\\why", "", "Evidence sentences for the rows just shown.")
@@ -290,7 +327,20 @@ def ingest(session: Session, args: list[str]) -> list[Result]:
     fn = _facade(session, "ingest", "\\ingest")
     if not args:
         raise UsageError("\\ingest takes one or more files or directories")
-    return _timed(lambda: fn(args))
+    started = time.perf_counter()
+    report = fn(args)
+    summary = getattr(report, "summary", None)
+    if not callable(summary):
+        return as_results(report, time.perf_counter() - started)
+    failures = tuple(f"failed: {f}" for f in getattr(report, "failures", ()))
+    return [
+        Result(
+            lines=failures,
+            status=f"ingested {summary()}",
+            elapsed=time.perf_counter() - started,
+            note=True,
+        )
+    ]
 
 
 @meta_command("\\stats", "", "Triples, graphs and entities per class.")

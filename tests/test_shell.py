@@ -371,11 +371,19 @@ def test_kb_shell_in_a_pseudo_terminal(disk_store: str, tmp_path: Path) -> None:
     assert (tmp_path / "data" / "kb" / "shell-history").read_text().count("SELECT ?name") == 1
 
 
-def test_facade_commands_answer_when_their_method_exists(kb: KnowledgeBase, tmp_path: Path) -> None:
+def test_facade_commands_describe_ask_and_export(kb: KnowledgeBase, tmp_path: Path) -> None:
     session = Session(kb)
+    session.refresh_names()
+    described = "".join(session.render(r) for r in evaluate(session, '\\describe "Sessions"'))
+    assert described.startswith(f"Jeff Sessions <{SESSIONS}>\n")
+    assert "Attorney General Jeff Sessions threatened on Monday" in described
+    listed = "".join(session.render(r) for r in evaluate(session, "\\ask"))
+    assert "said" in listed and "threats" in listed
+    # a value without a name fills the question's first free parameter (here the speaker)
+    said = "".join(session.render(r) for r in evaluate(session, '\\ask said "Luke Bronin"'))
+    assert "We comply with the law." in said and "(1 row, " in said
     target = tmp_path / "around.gexf"
     (result,) = evaluate(session, f'\\export {target} --around "Jeff Sessions" --hops 1')
     assert result.status.startswith(f"wrote {target}: ") and target.is_file()
-    if not hasattr(kb, "ask"):  # lights up when KnowledgeBase.ask lands
-        with pytest.raises(KBError, match=r"\\ask is not available yet"):
-            evaluate(session, "\\ask threats")
+    with pytest.raises(KBError, match=r"\\export takes one output file"):
+        evaluate(session, "\\export")
