@@ -184,3 +184,30 @@ def test_every_fact_has_evidence_inside_the_text(nlp):
         assert item.evidence
         for ev in item.evidence:
             assert text[ev.start:ev.end].strip() == ev.sentence and ev.rule
+
+
+def test_name_after_a_title_is_a_person_even_when_the_model_misses_it(nlp):
+    text = ("Mayor van Brunt praised the council on Monday. Attorney General Okafor has "
+            "asked the court to wait.")
+    officials = {o["name"]: o for o in facts_of(nlp, text)["officials"]}
+    assert "van Brunt" in officials and officials["van Brunt"]["posts"][0]["title"] == "Mayor"
+    assert "Okafor" in officials
+
+
+def test_hyphenated_name_with_title(nlp):
+    text = '"We will not back down," said Council Speaker Rosa Delgado-Whitley.'
+    facts = facts_of(nlp, text)
+    assert [o["name"] for o in facts["officials"]] == ["Rosa Delgado-Whitley"]
+    assert facts["statements"][0]["speaker"] == "Rosa Delgado-Whitley"
+
+
+def test_titled_person_is_not_an_organization(nlp):
+    text = "Spokeswoman Dana Brill said the agency would respond next week."
+    facts = facts_of(nlp, text)
+    assert not [o for o in facts["organizations"] if "Brill" in o["name"]]
+    assert [o["name"] for o in facts["officials"]] == ["Dana Brill"]
+
+
+def test_program_name_is_not_a_person(nlp):
+    text = "The county applied for the Rural Justice Housing Grant in March."
+    assert facts_of(nlp, text)["officials"] == []

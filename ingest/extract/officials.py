@@ -88,19 +88,18 @@ def extract_officials(ctx: Context) -> None:
         span = clean_span(ent)
         if not len(span):
             continue
-        lead = role_starting(span)
+        lead = role_starting(span) or split_title(doc, span)
         start = span.start + (lead[0] if lead else 0)
         if ent.label_ != "PERSON" and not lead:
             continue
         name = [t for t in doc[start:span.end] if not t.is_punct or t.text in (".", "-")]
-        if not name or not all(t.text[:1].isupper() or t.lower_ in PARTICLES for t in name):
+        if not name or not all(t.text[:1].isupper() or t.lower_ in PARTICLES or t.text == "-"
+                               for t in name):
             continue
-        if any(t.i in ctx.tok_key for t in name):
+        if any(t.i in ctx.tok_key for t in name) or not name_like(ctx, name):
             continue
-        if name[-1].lower_ in set(lexicon()["facility_heads"]) and not (
-                name[0].i > 0 and role_at_end(doc[max(0, name[0].i - MAX_ROLE): name[0].i])):
-            continue  # "Trump Tower" is a building, "Mayor Lee Park" a person
         mentions.append(PersonMention(start, span.end, name))
+    mentions += titled_names(ctx, mentions)
     mentions.sort(key=lambda m: m.start)
     full_surnames = {surname_key(m.name_tokens) for m in mentions if has_first_name(m.name_tokens)}
     for m in mentions:
@@ -116,6 +115,63 @@ def extract_officials(ctx: Context) -> None:
         key = assign(ctx, m, by_surname, full_surnames)
         if key:
             record(ctx, m, key)
+
+
+def split_title(doc, span) -> tuple[int, Role] | None:
+    """A title the model cut in two ("Attorney [General Okafor]"): the span's first words end a
+    role phrase that starts before the span. Returns (words of the span that belong to the title,
+    role)."""
+    for n in range(1, min(MAX_ROLE, len(span) - 1) + 1):
+        hit = role_at_end(doc[max(0, span.start - MAX_ROLE): span.start + n])
+        if hit and hit[0] > n:
+            return n, hit[1]
+    return None
+
+
+def name_like(ctx: Context, name) -> bool:
+    """A span can be a person's name unless its last word is the head of a place, body, law or
+    grant name ("Trump Tower", "Rural Housing Grant"); a title just before the name
+    overrides the facility test ("Mayor Lee Park")."""
+    doc = ctx.doc
+    last = name[-1].lower_
+    lex = lexicon()
+    if last in lex["law_heads"] or last in lex["grant_heads"] or last in lex["org_type_heads"]:
+        return False
+    titled = name[0].i > 0 and bool(role_at_end(doc[max(0, name[0].i - MAX_ROLE): name[0].i]))
+    return titled or last not in set(lex["facility_heads"])
+
+
+def titled_names(ctx: Context, found: list[PersonMention]) -> list[PersonMention]:
+    """Names the model missed right after a capitalised title: "Mayor de Blasio praised",
+    "Attorney General Sessions has". The title says a person follows; the name is the run of
+    capitalised proper nouns (with particles such as "de") after it."""
+    doc = ctx.doc
+    taken = {i for m in found for i in range(m.start, m.end)}
+    out: list[PersonMention] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if not tok.text[:1].isupper() or not ctx.in_body(tok):
+            i += 1
+            continue
+        hit = role_starting(doc[i: i + MAX_ROLE])
+        if hit is None or any(not t.text[:1].isupper() for t in doc[i: i + hit[0]]):
+            i += 1
+            continue
+        j = k = i + hit[0]
+        while k < len(doc) and k - j < 4 and k not in taken and k not in ctx.tok_key and (
+                (doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and not is_role_word(doc[k]))
+                or (doc[k].lower_ in PARTICLES and k + 1 < len(doc)
+                    and doc[k + 1].text[:1].isupper())
+                or (doc[k].text == "-" and k > j and not doc[k].whitespace_)):
+            k += 1
+        while k > j and not doc[k - 1].text[:1].isupper():
+            k -= 1
+        name = list(doc[j:k])
+        if name and doc[j].ent_type_ not in ("GPE", "ORG", "NORP", "LOC") and name_like(ctx, name):
+            out.append(PersonMention(j, k, name, rule="person.titled-name"))
+        i = max(k, i + 1)
+    return out
 
 
 def has_first_name(tokens) -> bool:

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from ingest.extract.context import Context, clean_span, lexicon, slug, squash
+from ingest.extract.officials import role_starting
 from ingest.gazetteer import data_lines
 from kb.facts import Organization
 
@@ -178,6 +179,9 @@ def consider(ctx: Context, span, people: set[str], generic: set[str], facility: 
         return
     if len(span) == 1 and not is_acronym(text) and span[0].pos_ != "PROPN":
         return
+    lead = role_starting(span)
+    if lead and lead[0] < len(span) and span[-1].lower_ not in lexicon()["org_type_heads"]:
+        return  # "Spokeswoman Ann Lee": a titled person the model took for a body
     hit = gaz_lookup(text)
     key = add_org(ctx, hit[0], hit[1], hit[2], text) if hit else add_org(ctx, text)
     ctx.facts.organizations[key].evidence.append(ctx.evidence(span[0], "org.ner"))
