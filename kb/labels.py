@@ -10,10 +10,12 @@ which is fine once and unusable per key).
 from __future__ import annotations
 
 import bisect
+import contextlib
+import gc
 import re
 import threading
 import weakref
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -96,6 +98,20 @@ class LabelIndex:
         return [(name, iri) for iri, name in ranked[:limit]]
 
 
+@contextlib.contextmanager
+def bulk_objects() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building big indexes: every few hundred new
+    containers it would walk all live objects, the query rows included, which doubled the
+    time to build the entity graph of a 1M-triple store. Nothing built here is cyclic."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 _CACHE: weakref.WeakKeyDictionary[Store, LabelIndex] = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
 
@@ -107,8 +123,9 @@ def label_index(kb: KnowledgeBase) -> LabelIndex:
         cached = _CACHE.get(kb.store)
         if cached is not None and cached.generation == generation:
             return cached
-        rows = kb.store.query(_LABELS_QUERY).rows
-        index = LabelIndex.build(rows, generation)
+        with bulk_objects():
+            rows = kb.store.query(_LABELS_QUERY).rows
+            index = LabelIndex.build(rows, generation)
         _CACHE[kb.store] = index
         return index
 

@@ -28,7 +28,7 @@ import pyoxigraph as ox
 
 from kb.errors import UsageError
 from kb.formats import shorten_iri
-from kb.labels import as_iri, label_index, resolve_entity
+from kb.labels import as_iri, bulk_objects, label_index, resolve_entity
 from kb.store.base import QueryResult
 from kb.vocab import (
     EVENT,
@@ -302,6 +302,11 @@ def _iris(values: Iterable[str]) -> str:
 
 def build_projection(kb: KnowledgeBase, generation: str = "") -> Projection:
     """Read the store and build the entity graph (see the module docstring for the rules)."""
+    with bulk_objects():
+        return _build(kb, generation)
+
+
+def _build(kb: KnowledgeBase, generation: str) -> Projection:
     import networkx as nx
 
     started = time.perf_counter()
@@ -335,7 +340,12 @@ def build_projection(kb: KnowledgeBase, generation: str = "") -> Projection:
     }
     for kind in FACT_ENDS:
         for rel in _fact_edges(store, kind, entities, parents):
-            _add(edges, rel)
+            pair = (rel.source, rel.target) if rel.source < rel.target else (rel.target, rel.source)
+            found = edges.get(pair)
+            if found is None:
+                edges[pair] = [rel]
+            else:
+                found.append(rel)
 
     graph = nx.Graph()
     graph.add_nodes_from(entities)
@@ -383,17 +393,23 @@ def _fact_edges(
     # per fact: its ends, and the first of each attribute (the smallest, for stable output)
     ends: dict[str, tuple[set[str], dict[tuple[str, str], None]]] = {}
     attrs: dict[str, list[str | None]] = {}
+    n_extra = len(rows[0]) - 4 if rows else 0
     for row in rows:
-        f, s, p, o = (t.value if t is not None else None for t in row[:4])  # type: ignore[union-attr]
-        sources, targets = ends.setdefault(f, (set(), {}))  # type: ignore[arg-type]
-        if s is not None:
-            sources.add(s)
-        targets[(p, o)] = None  # type: ignore[index]
-        extra = [t.value if t is not None else None for t in row[4:]]  # type: ignore[union-attr]
-        best = attrs.setdefault(f, extra)  # type: ignore[arg-type]
-        for i, v in enumerate(extra):
-            if v is not None and (best[i] is None or v < best[i]):  # type: ignore[operator]
-                best[i] = v
+        f = row[0].value  # type: ignore[union-attr]
+        entry = ends.get(f)
+        if entry is None:
+            entry = ends[f] = (set(), {})
+            attrs[f] = [None] * n_extra
+        if row[1] is not None:
+            entry[0].add(row[1].value)  # type: ignore[union-attr]
+        entry[1][(row[2].value, row[3].value)] = None  # type: ignore[union-attr]
+        best = attrs[f]
+        for i in range(n_extra):
+            term = row[4 + i]
+            if term is not None:
+                v = term.value  # type: ignore[union-attr]
+                if best[i] is None or v < best[i]:  # type: ignore[operator]
+                    best[i] = v
     fact_class = FACT_KIND_CLASS[kind]
     out: list[Relation] = []
     for f, (sources, targets) in ends.items():
@@ -421,6 +437,7 @@ def _fact_edges(
 FACT_KIND_CLASS = {kind: cls for cls, kind in FACT_KIND.items()}
 
 
+@lru_cache(maxsize=1024)
 def event_label(event_type: str | None, factuality: str | None = None) -> str:
     """The edge label of an event: `threatened`, `did not sue`, `might withhold`."""
     key = EVENT_KEY.get(event_type or "")
