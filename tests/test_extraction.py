@@ -211,3 +211,34 @@ def test_titled_person_is_not_an_organization(nlp):
 def test_program_name_is_not_a_person(nlp):
     text = "The county applied for the Rural Justice Housing Grant in March."
     assert facts_of(nlp, text)["officials"] == []
+
+
+def test_listed_post_holder_named_by_surname_gets_the_post_for_the_date(nlp):
+    text = "Newsom vetoed the measure on Friday in Sacramento, California."
+    during = {o["name"]: o for o in facts_of(nlp, text, date="2020-10-02")["officials"]}
+    assert during["Gavin Newsom"]["posts"][0]["title"] == "Governor"
+    before = facts_of(nlp, text, date="2012-10-02")["officials"]
+    assert not [o for o in before if o["name"] == "Gavin Newsom" and
+                o["posts"][0]["title"] == "Governor"]
+
+
+def test_state_post_by_surname_needs_the_state_in_the_text(nlp):
+    text = "Abbott met with reporters after the hearing."
+    assert facts_of(nlp, text, date="2019-05-01")["officials"] == []
+    text = "In Austin, Texas, Abbott met with reporters after the hearing."
+    names = [o["name"] for o in facts_of(nlp, text, date="2019-05-01")["officials"]]
+    assert names == ["Greg Abbott"]
+
+
+def test_person_the_model_calls_a_body_is_a_person(nlp):
+    text = ("Priya Raman, the county's Commissioner of Public Health, said on Monday that "
+            "clinics would stay open.")
+    facts = facts_of(nlp, text)
+    assert [o["name"] for o in facts["officials"]] == ["Priya Raman"]
+    assert not [o for o in facts["organizations"] if "Raman" in o["name"]]
+
+
+def test_body_whose_name_opens_with_a_place(nlp):
+    text = "The Ohio Farmers Coalition sued the agency in March."
+    names = [o["name"] for o in facts_of(nlp, text)["organizations"]]
+    assert "Ohio Farmers Coalition" in names

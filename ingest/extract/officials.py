@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.extract.context import Context, clean_span, lexicon, slug, squash
+from ingest.extract.context import Context, clean_span, lexicon, slug, squash, word_list
+from ingest.extract.known import known_post
 from ingest.gazetteer import data_lines
 from kb.facts import Membership, Person
 
@@ -90,7 +91,7 @@ def extract_officials(ctx: Context) -> None:
             continue
         lead = role_starting(span) or split_title(doc, span)
         start = span.start + (lead[0] if lead else 0)
-        if ent.label_ != "PERSON" and not lead:
+        if ent.label_ != "PERSON" and not lead and not looks_like_person(span):
             continue
         name = [t for t in doc[start:span.end] if not t.is_punct or t.text in (".", "-")]
         if not name or not all(t.text[:1].isupper() or t.lower_ in PARTICLES or t.text == "-"
@@ -100,6 +101,7 @@ def extract_officials(ctx: Context) -> None:
             continue
         mentions.append(PersonMention(start, span.end, name))
     mentions += titled_names(ctx, mentions)
+    mentions += known_names(ctx, mentions)
     mentions.sort(key=lambda m: m.start)
     full_surnames = {surname_key(m.name_tokens) for m in mentions if has_first_name(m.name_tokens)}
     for m in mentions:
@@ -115,6 +117,56 @@ def extract_officials(ctx: Context) -> None:
         key = assign(ctx, m, by_surname, full_surnames)
         if key:
             record(ctx, m, key)
+    add_known_posts(ctx)
+
+
+def add_known_posts(ctx: Context) -> None:
+    """People the text names without a post who held a listed one at the document's date
+    ("Newsom said" in 2020): full name and post from data/officials.tsv."""
+    titled = {m.person for m in ctx.facts.memberships}
+    for key, person in ctx.facts.people.items():
+        if key in titled:
+            continue
+        post = known_post(ctx, person.name, has_first_name_text(person.name))
+        if post is None:
+            continue
+        if person.name != post.name:
+            person.add_alias(person.name)
+            person.name = post.name
+            if post.name in person.aliases:
+                person.aliases.remove(post.name)
+        of = "place:" + slug(post.of)
+        if of not in ctx.facts.places:
+            of = "org:" + slug(post.of)
+            of = of if of in ctx.facts.organizations else None
+        ev = person.evidence[:1]
+        ctx.facts.memberships.append(Membership(
+            key, post.role, title=post.title, of=of, public=True,
+            evidence=[type(e)(e.sentence, e.start, e.end, "person.known-post", 0.8) for e in ev]))
+
+
+def looks_like_person(span) -> bool:
+    """A span the model called a body that reads as a person: a given name and a surname,
+    introduced by an appositive title ("Ann Lee, the county's health commissioner,") or speaking
+    ("Ann Lee said"). Bodies named after people keep their head noun ("Ford Foundation")."""
+    from ingest.extract.known import first_names
+
+    words = [t for t in span if t.text != "-"]
+    if not 2 <= len(words) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                           for t in words):
+        return False
+    if first_names().get(words[0].lower_) not in ("m", "f", "u"):
+        return False
+    if words[-1].lower_ in lexicon()["org_type_heads"] or any(t.text.isupper() for t in words):
+        return False
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.text == ",":
+        app = doc[span.end + 1: min(len(doc), span.end + 8)]
+        if any(role_starting(app[i:]) for i in range(len(app))):
+            return True
+    head = span.root
+    return head.dep_ in ("nsubj",) and head.head.lemma_.lower() in word_list("speech_verbs.txt")
 
 
 def split_title(doc, span) -> tuple[int, Role] | None:
@@ -174,6 +226,46 @@ def titled_names(ctx: Context, found: list[PersonMention]) -> list[PersonMention
     return out
 
 
+def known_names(ctx: Context, found: list[PersonMention]) -> list[PersonMention]:
+    """Names of listed post holders the model missed or mislabelled ("Cuomo endorsed", "Trump"
+    tagged as a body): a proper-noun run that is, as a whole, a listed name or short form which
+    fits one holder at the document's date (see ingest.extract.known)."""
+    doc = ctx.doc
+    taken = {i for m in found for i in range(m.start, m.end)}
+    out: list[PersonMention] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if not (tok.pos_ == "PROPN" and (tok.text[:1].isupper() or tok.lower_ in PARTICLES)) or \
+                i in taken or i in ctx.tok_key or not ctx.in_body(tok):
+            i += 1
+            continue
+        prev = doc[i - 1] if i else None
+        if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and \
+                not is_role_word(prev):
+            i += 1
+            continue  # inside a longer name ("Tim Scott" is not Phil Scott)
+        for n in (3, 2, 1):
+            span = doc[i:i + n]
+            if len(span) < n or any(t.i in taken or t.i in ctx.tok_key for t in span):
+                continue
+            if not all((t.pos_ == "PROPN" and t.text[:1].isupper()) or t.lower_ in PARTICLES
+                       or t.text == "-" for t in span):
+                continue
+            nxt = doc[i + n] if i + n < len(doc) else None
+            if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+                continue
+            if span[-1].ent_type_ in ("FAC", "DATE", "NORP"):
+                continue
+            name = [t for t in span]
+            if known_post(ctx, span.text, has_first_name(name)) and name_like(ctx, name):
+                out.append(PersonMention(i, i + n, name, rule="person.known-name"))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
 def has_first_name(tokens) -> bool:
     words = [t for t in tokens if t.text not in (".",)]
     return len(words) >= 2 and words[0].lower_ not in PARTICLES
@@ -194,7 +286,7 @@ def assign(ctx: Context, m: PersonMention, by_surname: dict[str, list[str]],
     people = ctx.facts.people
     if not has_first_name(m.name_tokens):
         if sk not in full_surnames and not m.role and m.name_tokens[-1].dep_ not in (
-                "nsubj", "nsubjpass", "compound", "poss"):
+                "nsubj", "nsubjpass", "compound", "poss") and known_post(ctx, name, False) is None:
             return None
         if sk in by_surname:
             return by_surname[sk][-1]

@@ -11,7 +11,8 @@ import re
 from functools import lru_cache
 
 from ingest.extract.context import Context, clean_span, lexicon, slug, squash
-from ingest.extract.officials import role_starting
+from ingest.extract.known import known_post
+from ingest.extract.officials import looks_like_person, role_starting
 from ingest.gazetteer import data_lines
 from kb.facts import Organization
 
@@ -162,7 +163,11 @@ def consider(ctx: Context, span, people: set[str], generic: set[str], facility: 
     while start < span.end and not doc[start].text[:1].isupper() and not doc[start].like_num:
         start += 1
     span = doc[start:span.end]
-    if not span.text or any(t.i in ctx.tok_key for t in span):
+    lead = start
+    while lead < span.end and ctx.tok_key.get(lead, "").startswith("place:"):
+        lead += 1
+    # a place may open a body's name ("Ohio Farmers Union"); any other claim wins
+    if not span.text or lead >= span.end or any(t.i in ctx.tok_key for t in doc[lead:span.end]):
         return
     text = span.text
     words = [squash(t.text) for t in span]
@@ -179,6 +184,10 @@ def consider(ctx: Context, span, people: set[str], generic: set[str], facility: 
         return
     if len(span) == 1 and not is_acronym(text) and span[0].pos_ != "PROPN":
         return
+    if known_post(ctx, text, len(span) > 1):
+        return  # a listed post holder's name ("Newsom" tagged as a body)
+    if looks_like_person(span):
+        return  # "Ann Lee, the county's health commissioner": a person the model took for a body
     lead = role_starting(span)
     if lead and lead[0] < len(span) and span[-1].lower_ not in lexicon()["org_type_heads"]:
         return  # "Spokeswoman Ann Lee": a titled person the model took for a body

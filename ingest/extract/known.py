@@ -1,0 +1,135 @@
+"""Common knowledge about people: who held which public post when, and given names' genders.
+
+News names the famous by surname alone ("Newsom vetoed the bill") and never says that the
+president is the president. ``data/officials.tsv`` lists the holders of the main US posts with
+the dates of their terms, so a surname or full name in a document dated inside a term gets that
+person's full name and post. A surname matches only when one listed holder fits: the term covers
+the document date and, for a state or city post, the document names that state or city.
+
+``data/first_names.tsv`` (US Census given names) gives the likely gender of a first name; with
+gendered titles ("spokeswoman") and the officials list it lets a pronoun skip antecedents of the
+other gender.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from ingest.extract.context import Context, slug, squash
+from ingest.gazetteer import data_lines
+
+FEDERAL_OF = ("United States",)
+
+
+@dataclass(frozen=True)
+class KnownPost:
+    name: str
+    role: str
+    title: str
+    of: str
+    start: date | None
+    end: date | None
+    gender: str
+    forms: tuple[str, ...]
+
+    def covers(self, when: date | None) -> bool:
+        if when is None:
+            return True
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+
+
+def _date(text: str) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+@lru_cache(maxsize=1)
+def known_posts() -> dict[str, list[KnownPost]]:
+    """Squashed full name or short form -> the posts of the people it names."""
+    out: dict[str, list[KnownPost]] = {}
+    for row in data_lines("officials.tsv"):
+        row += [""] * (8 - len(row))
+        forms = tuple(f for f in row[7].split(";") if f)
+        post = KnownPost(row[0], row[1], row[2], row[3], _date(row[4]), _date(row[5]),
+                         row[6] or "u", forms)
+        for form in {row[0], *forms}:
+            out.setdefault(squash(form), []).append(post)
+    return out
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    return {row[0].lower(): row[1] for row in data_lines("first_names.tsv")}
+
+
+def known_post(ctx: Context, name: str, full: bool) -> KnownPost | None:
+    """The one listed post the name can refer to in this document, else None.
+
+    ``full``: the name has a first name, so it must be the listed full name (or a listed form).
+    A surname alone must fit exactly one listed person, and a state or city post needs that
+    place named in the document."""
+    cands = [p for p in known_posts().get(squash(name), []) if p.covers(ctx.anchor)]
+    if not full:
+        cands = [p for p in cands if p.of in FEDERAL_OF or "place:" + slug(p.of) in
+                 ctx.facts.places or not place_like(p.of)]
+    if not cands:
+        return None
+    people = {p.name for p in cands}
+    if len(people) != 1:
+        return None
+    return cands[-1]  # the latest term when several of one person's terms fit
+
+
+def place_like(of: str) -> bool:
+    """Posts "of" a body (the House, the FBI) need no place in the text; posts of a state or
+    city do."""
+    return not any(w in of for w in ("House", "Senate", "Bureau", "Department"))
+
+
+GENDERED_TITLES = {
+    "f": {"spokeswoman", "congresswoman", "assemblywoman", "councilwoman", "chairwoman", "mrs.",
+          "ms.", "mrs", "ms", "alderwoman", "businesswoman", "madam"},
+    "m": {"spokesman", "congressman", "assemblyman", "councilman", "chairman", "mr.", "mr",
+          "alderman", "selectman", "businessman"},
+}
+
+
+def gender_of(ctx: Context, key: str) -> str:
+    """m, f or u(nknown) for a person key: listed official, gendered title, given name."""
+    person = ctx.facts.people.get(key)
+    if person is None:
+        return "u"
+    post = known_post(ctx, person.name, has_first(person.name))
+    if post is not None and post.gender in ("m", "f"):
+        return post.gender
+    for form in [person.name, *person.aliases]:
+        words = {w.lower() for w in form.split()}
+        for g, titles in GENDERED_TITLES.items():
+            if words & titles:
+                return g
+    for m in ctx.facts.memberships:
+        if m.person == key:
+            words = {w.lower() for w in (m.title or "").split()}
+            for g, titles in GENDERED_TITLES.items():
+                if words & titles:
+                    return g
+    if has_first(person.name):
+        return first_names().get(person.name.split()[0].lower(), "u")
+    return "u"
+
+
+def has_first(name: str) -> bool:
+    from ingest.extract.officials import has_first_name_text
+
+    return has_first_name_text(name)
+
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def agrees(ctx: Context, key: str, pronoun: str) -> bool:
+    """Whether a person can be the antecedent of a singular pronoun (unknown agrees with all)."""
+    want = PRONOUN_GENDER.get(pronoun.lower())
+    if want is None or not key.startswith("person:"):
+        return True
+    return gender_of(ctx, key) in (want, "u")
