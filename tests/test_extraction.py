@@ -242,3 +242,26 @@ def test_body_whose_name_opens_with_a_place(nlp):
     text = "The Ohio Farmers Coalition sued the agency in March."
     names = [o["name"] for o in facts_of(nlp, text)["organizations"]]
     assert "Ohio Farmers Coalition" in names
+
+
+def test_pronoun_speaker_agrees_in_gender(nlp):
+    text = ("Professor Helen Marsh studies county budgets. Her report criticised Mayor Tom "
+            "Reilly.\n\n"
+            '"The numbers do not add up," she said.')
+    facts = facts_of(nlp, text)
+    assert facts["statements"] and facts["statements"][0]["speaker"] == "Helen Marsh"
+
+
+def test_pronoun_speaker_continues_the_current_speaker(nlp):
+    text = ('"We will appeal," said Governor Ruth Alder on Monday.\n\n'
+            'If Senator Paul Greer blocks the bill, she said, the state "will go to court '
+            'the next morning."')
+    facts = facts_of(nlp, text)
+    speakers = {s["quote"][:10]: s["speaker"] for s in facts["statements"]}
+    assert speakers.get("will go to") == "Ruth Alder"
+
+
+def test_quote_from_an_unnamed_bystander_has_no_speaker(nlp):
+    text = ('Officer Dale Kent arrived at noon. "They took him away," a neighbor told '
+            'reporters.')
+    assert facts_of(nlp, text)["statements"] == []

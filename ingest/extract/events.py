@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ingest.extract.context import Context, lexicon, word_list
+from ingest.extract.known import pronoun_antecedent
 from ingest.gazetteer import data_lines
 from ingest.resolve_local import antecedent
 from kb.facts import Event
@@ -146,7 +147,7 @@ def entity_of(ctx: Context, tok) -> str | None:
         return key
     low = tok.lower_
     if low in ("he", "she", "him", "her"):
-        return antecedent(ctx, tok.i, ("person:",))
+        return pronoun_antecedent(ctx, tok.i, low)
     if low in ("it", "they", "them"):
         return antecedent(ctx, tok.i, ("org:", "place:"))
     if low in ("which", "that", "who") and tok.head.dep_ == "relcl":

@@ -133,3 +133,10 @@ def agrees(ctx: Context, key: str, pronoun: str) -> bool:
     if want is None or not key.startswith("person:"):
         return True
     return gender_of(ctx, key) in (want, "u")
+
+
+def pronoun_antecedent(ctx: Context, token_i: int, pronoun: str) -> str | None:
+    """The nearest person mentioned before ``token_i`` whose gender agrees with ``pronoun``."""
+    cands = [m for m in ctx.mentions if m.start < token_i and m.key.startswith("person:")
+             and agrees(ctx, m.key, pronoun)]
+    return max(cands, key=lambda m: m.start).key if cands else None

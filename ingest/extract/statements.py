@@ -14,6 +14,7 @@ import re
 
 from ingest.dates import resolve
 from ingest.extract.context import Context, lexicon, word_list
+from ingest.extract.known import agrees, pronoun_antecedent
 from ingest.resolve_local import antecedent
 from kb.facts import Statement
 
@@ -40,7 +41,10 @@ def extract_statements(ctx: Context) -> None:
         opens_sentence = ctx.sentence(span[0]).start_char >= start - 1
         if not opens_sentence and not re.search(r"[,.?!]\W*$", raw):
             continue  # a phrase quoted inside the writer's sentence ("law, policy or procedure")
-        speakers = attribute(ctx, span, start, end, speech)
+        recent = last_speakers if para - last_para <= 2 else []
+        speakers = attribute(ctx, span, start, end, speech, recent)
+        if speakers is None:
+            continue  # said by someone the text does not name ("a neighbour told reporters")
         if not speakers and n_words >= 4 and opens_sentence:
             first = ctx.sentence(span[0])
             if first.start_char >= start - 1 and para - last_para <= 2 and last_speakers:
@@ -64,8 +68,10 @@ def extract_statements(ctx: Context) -> None:
                 date=date, evidence=[ctx.evidence(span[0], "statement.quote")]))
 
 
-def attribute(ctx: Context, span, start: int, end: int, speech) -> list[str]:
-    """Speakers from the nearest speech verb outside the quote in the sentences it touches."""
+def attribute(ctx: Context, span, start: int, end: int, speech,
+              recent: list[str] | None = None) -> list[str] | None:
+    """Speakers from the nearest speech verb outside the quote in the sentences it touches;
+    None when that verb's subject is a person the text leaves unnamed."""
     sents = {ctx.sent_of[span[0].i], ctx.sent_of[span[-1].i]}
     best = None
     for si in sents:
@@ -83,7 +89,18 @@ def attribute(ctx: Context, span, start: int, end: int, speech) -> list[str]:
     subj = subject_of(verb)
     if subj is None or start <= subj.idx < end:
         return []
-    return speaker_keys(ctx, subj)
+    keys = speaker_keys(ctx, subj, recent or [])
+    if not keys and unnamed_person(ctx, subj):
+        return None
+    return keys
+
+
+def unnamed_person(ctx: Context, subj) -> bool:
+    """"a woman at the scene", "one resident": a common noun with no name or body in its phrase
+    (spokesmen and officials speak for the body named nearby, so they do not count)."""
+    if subj.pos_ != "NOUN" or subj.lower_ in set(lexicon()["spokes_heads"]):
+        return False
+    return not any(ctx.key_at(t) for t in subj.subtree)
 
 
 def subject_of(verb):
@@ -95,9 +112,11 @@ def subject_of(verb):
     return None
 
 
-def speaker_keys(ctx: Context, subj) -> list[str]:
+def speaker_keys(ctx: Context, subj, recent: list[str] | None = None) -> list[str]:
     """Entity keys for a subject token: itself, its coordinated names, a pronoun's antecedent,
-    or the body behind an unnamed spokesman or report."""
+    or the body behind an unnamed spokesman or report. A "he"/"she" goes to the subject of the
+    previous sentence, else the speaker of the quote just before (``recent``), else the nearest
+    person named before it, each only if the gender agrees."""
     low = subj.lower_
     if low in PERSON_PRONOUNS:
         if low == "they":
@@ -107,9 +126,15 @@ def speaker_keys(ctx: Context, subj) -> list[str]:
         if low in ("he", "she", "i"):
             # the person the previous sentence is about is more salient than the last name seen
             salient = [k for k in previous_subject(ctx, subj, want_group=True)
-                       if k.startswith("person:")]
+                       if k.startswith("person:") and agrees(ctx, k, low)]
             if salient:
                 return salient[:1]
+            current = [k for k in recent or [] if k.startswith("person:") and agrees(ctx, k, low)]
+            if len(current) == 1:
+                return current
+        if low in ("he", "she"):
+            key = pronoun_antecedent(ctx, subj.i, low)
+            return [key] if key else []
         if low in ("we", "they"):
             key = antecedent(ctx, subj.i, ("person:", "org:"))
         else:
