@@ -561,7 +561,9 @@ def _property_label(iri: str) -> str:
 def _fact_support(kb: KnowledgeBase) -> dict[str, _Support]:
     """Every date, evidence sentence and source document of every fact. The projection keeps
     one sentence and the earliest date per fact (enough for a path); an export weighs edges
-    by documents and spans first to last date, so it needs them all."""
+    by documents and spans first to last date, so it needs them all. A fact without a date of
+    its own is dated by the publication dates of its documents (when it was reported), as the
+    named questions do, so Gephi's timeline still places it."""
     store = kb.store
     dates: dict[str, set[str]] = {}
     rows = store.query(
@@ -591,6 +593,14 @@ def _fact_support(kb: KnowledgeBase) -> dict[str, _Support]:
         if isinstance(f, ox.NamedNode) and f.value not in documents:
             graphs.setdefault(f.value, set()).add(g.value)  # type: ignore[union-attr]
     documents.update(graphs)
+    published: dict[str, set[str]] = {}
+    for d, v in store.query(f"SELECT ?d ?v WHERE {{ ?d <{SCHEMA.datePublished}> ?v }}").rows:
+        published.setdefault(d.value, set()).add(v.value)  # type: ignore[union-attr]
+    for fact, docs in documents.items():
+        if fact not in dates:
+            reported = {v for d in docs for v in published.get(d, ())}
+            if reported:
+                dates[fact] = reported
     facts = set(dates) | set(sentences) | set(documents)
     return {
         f: _Support(

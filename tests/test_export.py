@@ -79,7 +79,8 @@ DOCUMENT_1 = f"""
 """
 
 DOCUMENT_2 = f"""
-<{DOC2}> a <{SCHEMA.NewsArticle}> ; <{SCHEMA.headline}> "The threat, again" .
+<{DOC2}> a <{SCHEMA.NewsArticle}> ; <{SCHEMA.headline}> "The threat, again" ;
+    <{SCHEMA.datePublished}> "2018-01-12"^^<{XSD.date}> .
 <{R}fact/threat> a <{SEM.Event}> ; <{SEM.eventType}> <{EVENT.threaten_aid}> ;
     <{KB.agent}> <{SESSIONS}> ; <{KB.target}> <{HARTFORD}> ; <{KB.aboutLaw}> <{LAW}> ;
     <{SEM.hasTimeStamp}> "2017-04-21"^^<{XSD.date}> ; <{KB.evidence}> <{R}mention/2> .
@@ -88,6 +89,10 @@ DOCUMENT_2 = f"""
     <{KB.agent}> <{HARTFORD}> ; <{KB.target}> <{DOJ}> ;
     <{SEM.hasTimeStamp}> "2018-01-10"^^<{XSD.date}> ; <{KB.evidence}> <{R}mention/5> .
 <{R}mention/5> a <{KB.Mention}> ; <{OA.exact}> "Hartford sued the Justice Department." ;
+    <{OA.hasSource}> <{DOC2}> .
+<{R}fact/reply> a <{SCHEMA.Quotation}> ; <{SCHEMA.creator}> <{SESSIONS}> ;
+    <{SCHEMA.about}> <{HARTFORD}> ; <{KB.evidence}> <{R}mention/6> .
+<{R}mention/6> a <{KB.Mention}> ; <{OA.exact}> "\\"We will see them in court,\\" Sessions said." ;
     <{OA.hasSource}> <{DOC2}> .
 """
 
@@ -124,7 +129,7 @@ def edges_by_label(g: nx.MultiDiGraph) -> dict[tuple[str, str, str], dict]:
 def test_gexf_is_valid_1_3_and_reads_back_with_networkx(kb: KnowledgeBase, tmp_path: Path):
     out = tmp_path / "all.gexf"
     report = kb.export(out)
-    assert (report.nodes, report.edges, report.warnings) == (len(ENTITIES), 11, ())
+    assert (report.nodes, report.edges, report.warnings) == (len(ENTITIES), 12, ())
     validate(out)
     validate(out, "--rng")  # the official RELAX NG grammar too (exact for 1.3)
 
@@ -151,7 +156,7 @@ def test_gexf_is_valid_1_3_and_reads_back_with_networkx(kb: KnowledgeBase, tmp_p
     assert (sessions["label"], sessions["type"], sessions["degree"]) == (
         "Jeff Sessions",
         "person",
-        2,
+        3,
     )
     assert sessions["viz"]["color"] == {"r": 78, "g": 121, "b": 167, "a": 1.0}
     assert sessions["viz"]["size"] > g.nodes[BRONIN]["viz"]["size"] - 1
@@ -178,6 +183,9 @@ def test_gexf_is_valid_1_3_and_reads_back_with_networkx(kb: KnowledgeBase, tmp_p
     # its evidence names no document: the named graph it was written to stands in
     assert quote["fact"] == "statement" and quote["documents"] == DOC1
     assert edges[(HARTFORD, DOJ, "sued")]["start"] == "2018-01-10"
+    # a statement with no date of its own is dated by its document's publication date
+    reply = edges[(SESSIONS, HARTFORD, "spoke about")]
+    assert (reply["start"], reply["end"], reply["weight"]) == ("2018-01-12", "2018-01-12", 1.0)
     assert edges[(DOJ, HARTFORD, "funded")]["fact"] == "grant"
     plain = edges[(HARTFORD, CONNECTICUT, "contained in place")]
     assert plain["fact"] == "relation" and plain["weight"] == 1.0 and "start" not in plain
@@ -238,9 +246,8 @@ def test_around_hops_selects_the_neighbourhood(kb: KnowledgeBase, tmp_path: Path
     assert set(nx.read_gexf(out).nodes) == {
         HARTFORD, SESSIONS, CONNECTICUT, MAYOR, DOJ, GRANT,
     }  # fmt: skip
-    assert (
-        report.edges == 7
-    )  # threatened, contained in, jurisdiction, sued, funded, funder, recipient
+    # threatened, spoke about, contained in, jurisdiction, sued, funded, funder, recipient
+    assert report.edges == 8
 
 
 def test_type_selection_includes_subclasses(kb: KnowledgeBase, tmp_path: Path):
@@ -301,7 +308,7 @@ def test_since_until_select_facts_by_date(kb: KnowledgeBase, tmp_path: Path):
     out = tmp_path / "dated.gexf"
     report = kb.export(out, since="2018")
     validate(out)
-    assert set(nx.read_gexf(out).nodes) == {HARTFORD, DOJ}
+    assert set(nx.read_gexf(out).nodes) == {HARTFORD, DOJ, SESSIONS}
     # the grant has no date: said so, not silently dropped
     assert report.warnings == ("1 fact(s) without a date were left out by --since/--until",)
     kb.export(out, until="2016-12-31")
@@ -313,7 +320,7 @@ def test_since_until_select_facts_by_date(kb: KnowledgeBase, tmp_path: Path):
     # dates combine with the other selections: Hartford's neighbourhood in 2018, and the
     # plain containment triple (no date) still connects it to Connecticut
     kb.export(out, around=["Hartford"], since="2018-01-01")
-    assert set(nx.read_gexf(out).nodes) == {HARTFORD, DOJ, CONNECTICUT, MAYOR, GRANT}
+    assert set(nx.read_gexf(out).nodes) == {HARTFORD, DOJ, SESSIONS, CONNECTICUT, MAYOR, GRANT}
     with pytest.raises(UsageError, match="--since takes a date"):
         kb.export(out, since="last week")
     with pytest.raises(UsageError, match="is after --until"):
@@ -375,7 +382,7 @@ def test_cli_export(disk_env: dict[str, str], tmp_path: Path):
     r = run_kb("export", "--format", "gexf", "-o", str(out), "--around", "Jeff Sessions",
                "--hops", "1", env=disk_env)  # fmt: skip
     assert r.returncode == 0, r.stderr
-    assert r.stderr.strip() == f"wrote 3 nodes and 2 edges to {out} (gexf)"
+    assert r.stderr.strip() == f"wrote 3 nodes and 3 edges to {out} (gexf)"
     validate(out)
     assert set(nx.read_gexf(out).nodes) == {SESSIONS, HARTFORD, LAW}
 
@@ -470,6 +477,14 @@ def test_parameters_are_bound_never_pasted(kb: KnowledgeBase, evil: str):
         kb.export(io.BytesIO(), around=[evil])
     with pytest.raises(UnknownEntity):
         kb.path(evil, "Hartford")
+    # named questions: text parameters match nothing, entity parameters name nothing
+    assert len(kb.ask("laws", text="1373").rows) == 1  # the parameter does work
+    for name, param in (("laws", "text"), ("said", "text"), ("posts", "role")):
+        assert kb.ask(name, **{param: evil}).rows == []
+    with pytest.raises(UnknownEntity):
+        kb.ask("threats", agent=evil)
+    with pytest.raises(UnknownEntity):
+        kb.describe(evil)
     assert kb.store.count() == before and kb.query("ASK { ?s ?p ?o }").boolean
 
 
@@ -488,4 +503,10 @@ def test_cli_parameters_are_bound_never_pasted(disk_env: dict[str, str], tmp_pat
     assert r.returncode == 2 and "no entity named" in r.stderr
     r = run_kb("path", EVIL, "Hartford", env=disk_env)
     assert r.returncode == 2 and "Traceback" not in r.stderr
+    r = run_kb("ask", "laws", "--param", f"text={EVIL}", "--format", "csv", env=disk_env)
+    assert r.returncode == 0 and len(r.stdout.splitlines()) == 1, r.stderr  # header only
+    r = run_kb("ask", "threats", "--param", f"agent={EVIL}", env=disk_env)
+    assert r.returncode == 2 and "no entity named" in r.stderr
+    r = run_kb("describe", EVIL, "--format", "json", env=disk_env)
+    assert r.returncode == 2 and "no entity named" in r.stderr and "Traceback" not in r.stderr
     assert run_kb("query", count, "--format", "csv", env=disk_env).stdout == before
