@@ -27,11 +27,9 @@ ISSUE_TARGETS = {
             "events": 0.60, "event_laws": 0.50},
 }
 FLOORS = {
-    # achieved on 2026-11-27 through `kb facts`, below the issue's targets
-    "dev": {"overall": 0.721, "officials": 0.836, "statements": 0.721, "events": 0.440,
-            "event_laws": 0.333},
+    # achieved through `kb facts` on 2026-11-27 (extractor at commit time), below the targets
+    "dev": {"events": 0.519, "event_laws": 0.408},
 }
-
 
 def score(corpus: str) -> dict:
     env = dict(os.environ)
