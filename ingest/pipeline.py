@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from kb.documents import documents_from, forget_quads
+from kb.documents import documents_from, forget_quads, has_graph
 from kb.errors import UsageError
 from kb.vocab import KB, SCHEMA, SKOS
 
@@ -248,8 +248,9 @@ def _write_table(store: Store, table: TableDocument, book) -> DocumentResult:  #
 
 def _commit(store: Store, graph: DocumentGraph, document: Document) -> None:
     """One transaction: drop the old version(s), remove what only they supported, add this."""
-    old = set(documents_from(store, document.source)) if document.source else set()
-    if graph.iri in set(store.graphs()):
+    old = {d for key in (document.source, document.url) if key
+           for d in documents_from(store, key)}
+    if has_graph(store, graph.iri):
         old.add(graph.iri)
     remove = forget_quads(store, sorted(old)) if old else []
     if remove:

@@ -76,14 +76,31 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
         yield items[i:i + size]
 
 
+STDIN_SOURCES = ("-", "<stdin>", "stdin")
+"""Sources that name no particular document: two stdin documents never replace each other."""
+
+
 def documents_from(store: Store, source: str) -> list[str]:
-    """Graphs of documents read from ``source`` (an absolute path or a URL)."""
-    rows = store.query(f"""
-        SELECT DISTINCT ?d WHERE {{
-          GRAPH ?d {{ ?d <{DCT.source}>|<{SCHEMA.url}> ?s }}
-          FILTER(STR(?s) = ?source)
-        }}""", bindings={"source": ox.Literal(source)}, union=False).rows
+    """Graphs of documents read from ``source`` (an absolute path or a URL); index lookups
+    on the bound value, not a scan of every document."""
+    if not source or source in STDIN_SOURCES:
+        return []
+    branches = [f"{{ GRAPH ?d {{ ?d <{DCT.source}> ?path }} }}"]
+    bindings: dict[str, ox.NamedNode | ox.Literal] = {"path": ox.Literal(source)}
+    if source.startswith(("http://", "https://")):
+        try:
+            bindings["url"] = ox.NamedNode(source)
+            branches.append(f"{{ GRAPH ?d {{ ?d <{SCHEMA.url}> ?url }} }}")
+        except ValueError:
+            pass
+    rows = store.query(f"SELECT DISTINCT ?d WHERE {{ {' UNION '.join(branches)} }}",
+                       bindings=bindings, union=False).rows
     return [r[0].value for r in rows]
+
+
+def has_graph(store: Store, iri: str) -> bool:
+    return bool(store.query("ASK { GRAPH ?g { ?s ?p ?o } }",
+                            bindings={"g": ox.NamedNode(iri)}, union=False).boolean)
 
 
 def find_documents(store: Store, spec: str) -> list[str]:

@@ -19,9 +19,9 @@ REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "corpus" / "seed"
 
 
-def kb(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+def kb(*args: str, env: dict[str, str], stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([KB_EXE, *args], capture_output=True, text=True, env=env, timeout=300,
-                          cwd=REPO)
+                          cwd=REPO, input=stdin)
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +148,14 @@ def test_bad_inputs_each_give_one_line_and_the_batch_goes_on(tmp_path, kb_env):
     for path in bad:
         r = kb("facts", str(path), env=kb_env)
         assert r.returncode == 2 and r.stderr.count("\n") == 1 and path.name in r.stderr
+
+
+def test_stdin_documents_do_not_replace_each_other(kb_env):
+    from tests.own_docs import DOCS
+
+    for name in ("ct", "md"):
+        title, _, body = DOCS[name]
+        r = kb("ingest", "-", env=kb_env, stdin=f"{title}\n\n{body}")
+        assert r.returncode == 0, r.stderr
+    r = kb("ask", "document", "--format", "csv", env=kb_env)
+    assert len({row["document"] for row in csv.DictReader(io.StringIO(r.stdout))}) == 2
