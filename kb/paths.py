@@ -252,10 +252,11 @@ class PathResult:
 
 # -- building the projection -----------------------------------------------------------------
 #
-# The store is read with few queries that the engine answers from its indexes (a FILTER over
-# every triple costs 2.5 s at 1M triples; a scan of the right predicates a fraction of that):
-# entity types without the evidence and document classes, entity-to-entity triples over the
-# ontology's object properties, and one pre-joined row per edge for each kind of fact.
+# The store is read one predicate at a time (index range scans; on disk a FILTER over every
+# triple, or an OPTIONAL per row, costs several times more) and joined here in dicts: the
+# instances of the ontology's entity classes, entity-to-entity triples over its object
+# properties, and per kind of fact its class, ends, date and event type. So the graph covers
+# what ontology/kb.ttl declares; instances of other vocabularies' classes are not nodes.
 # Evidence sentences are not read here at all: a path shows a handful, fetched for its own
 # hops (`_with_evidence`).
 
@@ -311,25 +312,21 @@ def _build(kb: KnowledgeBase, generation: str) -> Projection:
 
     started = time.perf_counter()
     store = kb.store
-    skipped_types = HIDDEN - {SCHEMA.MonetaryGrant}
     types: dict[str, set[str]] = {}
+    classes = " ".join(f"<{c}>" for c in sorted(entity_classes()))
     for s, t in store.query(
-        f"SELECT ?s ?t WHERE {{ ?s <{RDF.type}> ?t FILTER(isIRI(?s) && isIRI(?t) "
-        f"&& ?t NOT IN ({_iris(skipped_types)})) }}"
+        f"SELECT ?s ?t WHERE {{ VALUES ?t {{ {classes} }} ?s <{RDF.type}> ?t }}"
     ).rows:
         types.setdefault(s.value, set()).add(t.value)  # type: ignore[union-attr]
     entities = {k for k, ts in types.items() if not ts <= NEUTRAL}
 
     edges: dict[tuple[str, str], list[Relation]] = {}
     prop_label = _property_labels()
-    edge_props = " ".join(f"<{p}>" for p in sorted(edge_properties()))
-    for s, p, o in store.query(
-        f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {edge_props} }} ?s ?p ?o }}"
-    ).rows:
-        sv, ov = s.value, o.value  # type: ignore[union-attr]
-        if sv in entities and ov in entities and sv != ov:
-            pv = p.value  # type: ignore[union-attr]
-            _add(edges, Relation(sv, ov, prop_label.get(pv) or _words(pv), pv))
+    for p in sorted(edge_properties()):
+        label = prop_label.get(p) or _words(p)
+        for sv, ov in _pairs(store, p):
+            if sv in entities and ov in entities and sv != ov:
+                _add(edges, Relation(sv, ov, label, p))
 
     parents = {
         inner.value: outer.value  # type: ignore[union-attr]
@@ -364,71 +361,70 @@ def _add(edges: dict[tuple[str, str], list[Relation]], rel: Relation) -> None:
         found.append(rel)
 
 
+def _pairs(store: Store, prop: str, obj: str | None = None) -> list[tuple[str, str]]:
+    """(subject, object) of every `prop` triple with IRI ends, or the subjects having `obj`.
+
+    One predicate per query: an index range scan, the cheapest read there is (on disk an
+    OPTIONAL per row costs a seek, and pre-joined queries were 3-5x slower)."""
+    if obj is not None:
+        rows = store.query(f"SELECT ?s WHERE {{ ?s <{prop}> <{obj}> }}").rows
+        return [(s.value, obj) for (s,) in rows if type(s) is ox.NamedNode]  # type: ignore[union-attr]
+    rows = store.query(f"SELECT ?s ?o WHERE {{ ?s <{prop}> ?o }}").rows
+    return [(s.value, o.value) for s, o in rows if type(s) is ox.NamedNode]  # type: ignore[union-attr]
+
+
+def _first(store: Store, prop: str, facts: set[str]) -> dict[str, str]:
+    """fact -> its smallest value of `prop` (one value, the same on every run)."""
+    out: dict[str, str] = {}
+    for f, v in _pairs(store, prop):
+        if f in facts and (f not in out or v < out[f]):
+            out[f] = v
+    return out
+
+
 def _fact_edges(
     store: Store, kind: str, entities: set[str], parents: dict[str, str]
 ) -> list[Relation]:
     """The edges the facts of one kind stand for: every source end to every target end.
 
-    One row per (fact, target end, source end), joined in the engine. An event with no agent
-    ("Hartford was threatened over 8 U.S.C. 1373") links its targets to the laws and grants it
-    is about. A nested event (a threat's threatened action) without its own date borrows the
-    date of the event it sits in.
+    An event with no agent ("Hartford was threatened over 8 U.S.C. 1373") links its targets to
+    the laws and grants it is about. A nested event (a threat's threatened action) without its
+    own date borrows the date of the event it sits in.
     """
     source_props, target_props, default_label = FACT_ENDS[kind]
-    date_prop = FACT_DATE.get(kind)
-    event = kind == "event"
-    optional = [f"OPTIONAL {{ ?f {'|'.join(f'<{p}>' for p in source_props)} ?s }}"]
-    if date_prop:
-        optional.append(f"OPTIONAL {{ ?f <{date_prop}> ?date }}")
-    if event:
-        optional.append(f"OPTIONAL {{ ?f <{SEM.eventType}> ?type }}")
-        optional.append(f"OPTIONAL {{ ?f <{KB.factuality}> ?fact }}")
-    rows = store.query(
-        f"SELECT ?f ?s ?p ?o {'?date' if date_prop else ''} {'?type ?fact' if event else ''} "
-        f"WHERE {{ ?f a <{FACT_KIND_CLASS[kind]}> . "
-        f"?f ?p ?o VALUES ?p {{ {_iris(target_props).replace(',', '')} }} FILTER(isIRI(?f)) "
-        + " ".join(optional)
-        + " }"
-    ).rows
-    # per fact: its ends, and the first of each attribute (the smallest, for stable output)
-    ends: dict[str, tuple[set[str], dict[tuple[str, str], None]]] = {}
-    attrs: dict[str, list[str | None]] = {}
-    n_extra = len(rows[0]) - 4 if rows else 0
-    for row in rows:
-        f = row[0].value  # type: ignore[union-attr]
-        entry = ends.get(f)
-        if entry is None:
-            entry = ends[f] = (set(), {})
-            attrs[f] = [None] * n_extra
-        if row[1] is not None:
-            entry[0].add(row[1].value)  # type: ignore[union-attr]
-        entry[1][(row[2].value, row[3].value)] = None  # type: ignore[union-attr]
-        best = attrs[f]
-        for i in range(n_extra):
-            term = row[4 + i]
-            if term is not None:
-                v = term.value  # type: ignore[union-attr]
-                if best[i] is None or v < best[i]:  # type: ignore[operator]
-                    best[i] = v
     fact_class = FACT_KIND_CLASS[kind]
+    facts = {f for f, _ in _pairs(store, RDF.type, fact_class)}
+    sources: dict[str, list[str]] = {}
+    for p in source_props:
+        for f, o in _pairs(store, p):
+            if f in facts and o in entities:
+                sources.setdefault(f, []).append(o)
+    targets: dict[str, list[tuple[str, str]]] = {}
+    for p in target_props:
+        for f, o in _pairs(store, p):
+            if f in facts and o in entities:
+                targets.setdefault(f, []).append((p, o))
+    date_prop = FACT_DATE.get(kind)
+    dates = _first(store, date_prop, facts) if date_prop else {}
+    event = kind == "event"
+    types = _first(store, SEM.eventType, facts) if event else {}
+    factuality = _first(store, KB.factuality, facts) if event else {}
     out: list[Relation] = []
-    for f, (sources, targets) in ends.items():
-        extra = attrs[f]
-        date = extra[0] if date_prop else None
+    for f, pairs in targets.items():
+        from_ = sorted(set(sources.get(f, ())))
         label, fact_type = default_label, fact_class
-        pairs = [(p, o) for p, o in targets if o in entities]
-        from_ = [s for s in sorted(sources) if s in entities]
+        date = dates.get(f)
         if event:
-            event_type, factuality = extra[-2], extra[-1]
+            event_type = types.get(f)
             if event_type:
-                label, fact_type = event_label(event_type, factuality), event_type
+                label, fact_type = event_label(event_type, factuality.get(f)), event_type
             if not from_:
                 from_ = [o for p, o in pairs if p == KB.target]
                 pairs = [(p, o) for p, o in pairs if p != KB.target]
             if date is None and f in parents:
-                date = attrs.get(parents[f], [None])[0]
+                date = dates.get(parents[f])
         for s in from_:
-            for p, o in pairs:
+            for p, o in dict.fromkeys(pairs):
                 if s != o:
                     out.append(Relation(s, o, label, p, f, fact_type, date))
     return out
@@ -478,14 +474,15 @@ def _words(iri: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _ontology() -> tuple[dict[str, str], dict[str, frozenset[str]], frozenset[str]]:
-    """Labels, direct subclasses and the object properties declared in ontology/kb.ttl."""
+def _ontology() -> tuple[dict[str, str], dict[str, frozenset[str]], frozenset[str], frozenset[str]]:
+    """Labels, direct subclasses, object properties and classes declared in ontology/kb.ttl."""
     from importlib import resources
 
     data = resources.files("ontology").joinpath("kb.ttl").read_bytes()
     labels: dict[str, str] = {}
     children: dict[str, set[str]] = {}
     object_properties: set[str] = set()
+    classes: set[str] = set()
     for t in ox.parse(data, format=ox.RdfFormat.TURTLE):
         if not isinstance(t.subject, ox.NamedNode):
             continue
@@ -495,7 +492,20 @@ def _ontology() -> tuple[dict[str, str], dict[str, frozenset[str]], frozenset[st
             children.setdefault(t.object.value, set()).add(t.subject.value)
         elif t.predicate.value == RDF.type and t.object == ox.NamedNode(OWL.ObjectProperty):
             object_properties.add(t.subject.value)
-    return labels, {k: frozenset(v) for k, v in children.items()}, frozenset(object_properties)
+        elif t.predicate.value == RDF.type and t.object == ox.NamedNode(OWL.Class):
+            classes.add(t.subject.value)
+    return (
+        labels,
+        {k: frozenset(v) for k, v in children.items()},
+        frozenset(object_properties),
+        frozenset(classes),
+    )
+
+
+def entity_classes() -> frozenset[str]:
+    """The classes whose instances are entities (nodes): the classes of ontology/kb.ttl that
+    are not facts, evidence, documents or vocabulary (HIDDEN), grants included."""
+    return (_ontology()[3] | {SCHEMA.MonetaryGrant}) - (HIDDEN | NEUTRAL)
 
 
 def edge_properties() -> frozenset[str]:
