@@ -104,6 +104,10 @@ def test_seed_flagship(tmp_path, kb_env):
     assert any(target == "Connecticut" for target, _ in sessions)
     assert "8 U.S.C. § 1373" in {row["law_name"] for row in rows}
     assert all(row["sentence"] for row in rows)
+    r = kb("ask", "disputes", "--param", "entity=Connecticut", "--format", "csv", env=kb_env)
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert ("Jeff Sessions", "Dannel Malloy") in {(x["claimant_name"], x["denier_name"])
+                                                  for x in rows}
 
 
 def test_forget_and_facts(tmp_path, kb_env):
