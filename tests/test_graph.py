@@ -204,3 +204,25 @@ def test_a_failing_document_leaves_nothing_and_the_batch_goes_on(tmp_path):
     clean = open_store("memory:")
     ingest(clean, [ct, boston])
     assert quads(store) == quads(clean)
+
+
+def test_every_named_question_runs_and_binds_its_parameters(tmp_path):
+    kb = KnowledgeBase.open("memory:")
+    seed = REPO.parent / "shared" / "corpus" / "seed"
+    assert not kb.ingest([EXAMPLES, seed, *write_docs(tmp_path)]).failures
+    questions = {q.name: q for q in kb.questions()}
+    assert len(questions) == 10
+    samples = {"entity": "Jeff Sessions", "document": str(tmp_path / "md.txt"), "text": "law"}
+    for q in questions.values():
+        assert q.title and q.description
+        required = {p.name: samples[p.kind] for p in q.params if p.required}
+        if q.name == "state-events":
+            required = {"state": "Illinois"}
+        result = kb.ask(q.name, **required)
+        assert result.kind == "select" and result.rows, q.name
+        for p in q.params:  # every parameter binds and filters without error
+            kb.ask(q.name, **{**required, p.name: samples[p.kind]})
+    # a bound value is a term, never query text
+    assert kb.ask("said", text="\"} ; DROP ALL ; {").rows == []
+    rows = kb.ask("threats", target="Maryland").dicts()
+    assert rows and {r["target_name"].value for r in rows} == {"Maryland"}
