@@ -14,8 +14,9 @@ Why this shape:
 * **Replace on re-ingest.** Re-ingesting a document (same id, or the same source path or URL
   with new content) first undoes what the old version contributed, in the same transaction,
   so the same input always leaves the same triples.
-* **Forget** removes a document's graph and the shared entities no other document mentions;
-  for entities others still mention it keeps exactly the aliases another document supports.
+* **Forget** (``kb.documents``) removes a document's graph and the shared entities no other
+  document mentions; for entities others still mention it keeps exactly the aliases another
+  document supports. Re-ingest uses the same computation.
 """
 
 from __future__ import annotations
@@ -134,9 +135,12 @@ def _analysed(documents: list[Document], jobs: int,
     from functools import partial
 
     ctx = multiprocessing.get_context("fork" if hasattr(__import__("os"), "fork") else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
-                             initializer=_init_worker) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker)
+    try:
         yield from pool.map(partial(analyse, extract=extract), documents, chunksize=1)
+    finally:
+        # Ctrl-C or a store error: drop the documents not parsed yet instead of waiting
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 # --- the pipeline ---------------------------------------------------------------------------------
