@@ -338,6 +338,8 @@ def _prefix_declarations() -> str:
 def _rdflib_term(term: object):  # noqa: ANN202
     import rdflib
 
+    from kb.vocab import XSD
+
     if isinstance(term, ox.NamedNode):
         return rdflib.URIRef(term.value)
     if isinstance(term, ox.BlankNode):
@@ -345,4 +347,8 @@ def _rdflib_term(term: object):  # noqa: ANN202
     assert isinstance(term, ox.Literal)
     if term.language:
         return rdflib.Literal(term.value, lang=term.language)
+    if term.datatype.value == XSD.string:
+        # RDF 1.1: "x" and "x"^^xsd:string are one literal; rdflib keeps them apart, so a
+        # typed copy would count as a second value next to the ontology's plain one
+        return rdflib.Literal(term.value)
     return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
