@@ -265,3 +265,28 @@ def test_quote_from_an_unnamed_bystander_has_no_speaker(nlp):
     text = ('Officer Dale Kent arrived at noon. "They took him away," a neighbor told '
             'reporters.')
     assert facts_of(nlp, text)["statements"] == []
+
+
+def test_owned_policy_nouns_are_laws_and_repeats_join(nlp):
+    text = ("Governor Lena Ortiz unveiled her draft budget on Monday. Critics said Ortiz's "
+            "budget cuts transit. Ortiz's smoking ban took effect in May.")
+    laws = {law["name"]: law for law in facts_of(nlp, text)["laws"]}
+    budgets = [n for n in laws if n.endswith("budget")]
+    assert budgets == ["draft budget"]
+    assert "Ortiz's budget" in laws[budgets[0]]["aliases"]
+    assert any(n.endswith("smoking ban") for n in laws)
+
+
+def test_injunction_is_a_court_ruling_and_named_initiative_is_a_policy(nlp):
+    text = ("A federal judge issued a temporary injunction against the rule. The city expanded "
+            "the Safe Corners initiative last year.")
+    laws = {law["name"]: law["type"] for law in facts_of(nlp, text)["laws"]}
+    assert laws.get("temporary injunction against the rule") == "court ruling"
+    assert laws.get("Safe Corners initiative") == "policy"
+
+
+def test_his_law_takes_what_the_law_does_but_not_when_or_where(nlp):
+    text = "Governor Sam Okoro signed his law raising the minimum wage on Tuesday in Boise."
+    laws = facts_of(nlp, text)["laws"]
+    assert [law["name"] for law in laws] == ["law raising the minimum wage"]
+    assert "his law raising the minimum wage" in laws[0]["aliases"]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ingest.extract.context import Context
 from ingest.extract.events import extract_events
 from ingest.extract.grants import extract_grants
-from ingest.extract.laws import extract_laws
+from ingest.extract.laws import extract_laws, extract_policies
 from ingest.extract.officials import extract_officials
 from ingest.extract.organizations import extract_organizations
 from ingest.extract.places import extract_places
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 STEPS = (extract_places, extract_laws, extract_organizations, extract_officials, resolve_local,
-         extract_grants, extract_statements, extract_events)
+         extract_policies, extract_grants, extract_statements, extract_events)
 
 
 def extract(document: Document, doc: Doc) -> DocumentFacts:
