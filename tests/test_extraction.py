@@ -290,3 +290,36 @@ def test_his_law_takes_what_the_law_does_but_not_when_or_where(nlp):
     laws = facts_of(nlp, text)["laws"]
     assert [law["name"] for law in laws] == ["law raising the minimum wage"]
     assert "his law raising the minimum wage" in laws[0]["aliases"]
+
+
+def test_refused_to_act_is_one_negated_comply_event(nlp):
+    text = "Since 2019, Denver, Colorado, has refused to hold inmates for federal agents."
+    events = facts_of(nlp, text)["events"]
+    assert [(e["type"], e["agent"], e["modality"]) for e in events] == [
+        ("comply", "Denver", "negated")]
+
+
+def test_threat_noun_takes_the_target_of_its_action(nlp):
+    text = ("Secretary Tom Hale's threat to cut federal grants from Denver, Colorado, drew "
+            "criticism.")
+    events = facts_of(nlp, text)["events"]
+    assert [(e["type"], e["agent"], e["target"]) for e in events] == [
+        ("threaten", "Tom Hale", "Denver")]
+
+
+def test_issue_is_a_release_only_for_documents(nlp):
+    text = ("The Denver Police Department issued new guidance on Monday. The Denver Police "
+            "Department issued 400 parking tickets on Tuesday.")
+    events = [e for e in facts_of(nlp, text)["events"] if e["type"] == "release"]
+    assert len(events) == 1 and "guidance" in events[0]["sentence"]
+
+
+def test_resident_of_a_place_is_not_the_place(nlp):
+    text = "A Denver resident sued the state of Colorado on Monday."
+    assert not [e for e in facts_of(nlp, text)["events"] if e["agent"] == "Denver"]
+
+
+def test_party_members_of_a_chamber_act_as_the_chamber(nlp):
+    text = "Senate Republicans passed the Clean Water Act on Monday."
+    events = facts_of(nlp, text)["events"]
+    assert [(e["type"], e["agent"]) for e in events] == [("other", "Senate")]

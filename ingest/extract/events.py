@@ -58,9 +58,10 @@ def extract_events(ctx: Context) -> None:
         if not licensed(ctx, tok, lemma, typ):
             continue
         # the action a threat or warning is about is part of that event, not another one
-        if tok.dep_ in ("xcomp", "ccomp") and tok.head.lemma_.lower() in table and \
-                table[tok.head.lemma_.lower()][0] in ("threaten", "warn"):
-            continue
+        if tok.dep_ in ("xcomp", "ccomp", "acl") and tok.head.lemma_.lower() in table and \
+                (table[tok.head.lemma_.lower()][0] in ("threaten", "warn")
+                 or "negated" in table[tok.head.lemma_.lower()][2]):
+            continue  # "threat to cut", "refused to detain": one event, not two
         factuality = modality(tok)
         if "negated" in note:
             factuality = "negated"
@@ -106,6 +107,11 @@ def licensed(ctx: Context, tok, lemma: str, typ: str) -> bool:
         heads = set(lexicon()["grant_heads"])
         return any(t.lower_ in heads or (ctx.key_at(t) or "").startswith(("grant:", "law:"))
                    or t.text[:1].isupper() for c in objs for t in c.subtree)
+    if lemma == "issue":  # "issued guidance", not "issued 500 summonses"
+        docs = set(lexicon()["document_nouns"])
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in docs
+                   for c in tok.children) or (tok.dep_ == "acl" and tok.head.lemma_.lower()
+                                              in docs)
     if typ in ("release",):
         return any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children) or tok.dep_ == "acl"
     if typ == "comply" and lemma == "refuse":
@@ -152,6 +158,8 @@ def entity_of(ctx: Context, tok) -> str | None:
         return antecedent(ctx, tok.i, ("org:", "place:"))
     if low in ("which", "that", "who") and tok.head.dep_ == "relcl":
         return entity_of(ctx, tok.head.head)
+    if tok.lemma_.lower() in set(lexicon()["people_nouns"]):
+        return None  # "the Ohio resident" is a person from the place, not the place
     for c in tok.children:
         if c.dep_ in ("poss", "compound", "nmod") and c.i < tok.i:
             if c.lower_ == "whose" and tok.head.dep_ == "relcl":
@@ -176,7 +184,7 @@ def agent_of(ctx: Context, tok) -> str | None:
                 key = entity_of(ctx, c)
                 if key and key.startswith("law:"):
                     return author_of_law(ctx, c)
-                return clean_agent(ctx, key) if key else None
+                return clean_agent(ctx, chamber_of(ctx, c, key)) if key else None
         if node.dep_ == "acl" or (node.pos_ == "NOUN" and node is tok):
             if node.pos_ == "NOUN":
                 for c in node.children:
@@ -194,6 +202,19 @@ def agent_of(ctx: Context, tok) -> str | None:
             continue
         break
     return None
+
+
+def chamber_of(ctx: Context, tok, key: str) -> str:
+    """"Senate Republicans passed ...": a party's members in a chamber act as that chamber."""
+    org = ctx.facts.organizations.get(key)
+    if org is None or org.type != "party":
+        return key
+    for c in tok.children:
+        other = ctx.key_at(c)
+        if c.dep_ in ("compound", "nmod") and other and other in ctx.facts.organizations and \
+                ctx.facts.organizations[other].type == "legislature":
+            return other
+    return key
 
 
 def author_of_law(ctx: Context, noun) -> str | None:
@@ -228,7 +249,7 @@ def targets_of(ctx: Context, tok) -> list[str]:
                 out.append(key)
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
     for c in tok.children:
-        if c.dep_ in ("dobj", "xcomp"):
+        if c.dep_ in ("dobj", "xcomp") or (c.dep_ == "acl" and tok.pos_ == "NOUN"):
             preps += [g for g in c.children if g.dep_ == "prep" and g.lower_ in TARGET_PREPS]
             for g in c.children:
                 if g.dep_ == "dobj":
