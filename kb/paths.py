@@ -7,8 +7,9 @@ mentions and concept schemes that connect everything to everything. So the store
 into an undirected networkx graph of entities only, where each fact becomes a labelled edge
 (`Jeff Sessions -[threatened]-> Hartford`) that keeps the fact node, its date and its evidence
 sentence, and plain entity-to-entity triples (`Hartford -[contained in place]-> Connecticut`)
-stay edges. Building it reads the whole store (about 2-4 s at 1M triples), so the projection is
-cached per store and rebuilt only when `store.generation()` changes.
+stay edges. Building it reads a good part of the store (4-12 s at 1M triples on this loaded
+2-core machine, see bench/RESULTS-paths.md), so the projection is cached per store and rebuilt
+only when `store.generation()` changes.
 
 networkx is imported only when a projection is built or searched: opening a knowledge base
 and running SPARQL never pay for it.
