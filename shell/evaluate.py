@@ -12,7 +12,6 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
-from kb.errors import QuerySyntaxError
 from kb.labels import LabelIndex, cached_label_index, label_index
 from shell import meta
 from shell.completion import Snapshot, base_snapshot
@@ -52,26 +51,11 @@ class Session:
 
     def sparql(self, text: str) -> Result:
         started = time.perf_counter()
-        try:
-            if is_update(text):
-                self.kb.update(text)
-                return Result(
-                    status="update done", elapsed=time.perf_counter() - started, note=True
-                )
-            answer = self.kb.query(text)
-        except QuerySyntaxError as err:
-            raise self._as_typed(err) from None
+        if is_update(text):
+            self.kb.update(text)
+            return Result(status="update done", elapsed=time.perf_counter() - started, note=True)
+        answer = self.kb.query(text)
         return Result(answer=answer, elapsed=time.perf_counter() - started, iris=iris_of(answer))
-
-    def _as_typed(self, err: QuerySyntaxError) -> QuerySyntaxError:
-        """The position as the user typed it: the facade predeclares the prefixes on the
-        query's first line, which shifts columns on that line (line numbers are kept)."""
-        offset = len(self.kb._with_prefixes(""))
-        if err.line != 1 or not err.column or err.column <= offset:
-            return err
-        column = err.column - offset
-        message = err.message.replace(f"column {err.column}", f"column {column}", 1)
-        return QuerySyntaxError(message, 1, column)
 
     def render(self, result: Result) -> str:
         return render(result, self.settings, self.prefixes, self.label)

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -117,6 +118,9 @@ def test_malformed_query_names_line_and_column(loaded: dict[str, str]) -> None:
     assert r.returncode == 2
     assert "line 2, column" in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    # the predeclared prefixes must not shift columns on the first line
+    first = kb("query", "SELECT ?x WHERE { ?x ?y }", env=loaded)
+    assert re.search(r"line 1, column 2[56]:", first.stderr), first.stderr
 
 
 def test_missing_store(tmp_path: Path) -> None:

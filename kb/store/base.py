@@ -182,11 +182,19 @@ class Store(abc.ABC):
         bindings: Mapping[str, Term] | None = None,
         union: bool = True,
         base_iri: str | None = None,
+        prefixes: Mapping[str, str] | None = None,
     ) -> QueryResult:
-        """Run a SPARQL query; `union` makes the default graph the union of all graphs."""
+        """Run a SPARQL query; `union` makes the default graph the union of all graphs.
+        `prefixes` are predeclared (the query's own PREFIX wins)."""
 
     @abc.abstractmethod
-    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+    def update(
+        self,
+        sparql: str,
+        *,
+        base_iri: str | None = None,
+        prefixes: Mapping[str, str] | None = None,
+    ) -> None:
         """Run a SPARQL update in one transaction."""
 
     @abc.abstractmethod

@@ -52,11 +52,17 @@ class _Oxigraph(Store):
         bindings: Mapping[str, Term] | None,
         union: bool,
         base_iri: str | None,
+        prefixes: Mapping[str, str] | None = None,
     ) -> QueryResult:
         started = time.perf_counter()
         try:
             answer = store.query(
-                bind_values(sparql, bindings), base_iri=base_iri, use_default_graph_as_union=union
+                bind_values(sparql, bindings),
+                base_iri=base_iri,
+                use_default_graph_as_union=union,
+                prefixes=prefixes
+                if isinstance(prefixes, dict) or prefixes is None
+                else dict(prefixes),
             )
             return materialise(answer, started)
         except SyntaxError as err:
@@ -64,9 +70,15 @@ class _Oxigraph(Store):
         except OSError as err:
             raise StoreError(f"{self.spec}: query failed: {err}") from None
 
-    def _run_update(self, store: ox.Store, sparql: str, base_iri: str | None) -> None:
+    def _run_update(
+        self,
+        store: ox.Store,
+        sparql: str,
+        base_iri: str | None,
+        prefixes: Mapping[str, str] | None = None,
+    ) -> None:
         try:
-            store.update(sparql, base_iri=base_iri)
+            store.update(sparql, base_iri=base_iri, prefixes=dict(prefixes or {}))
         except SyntaxError as err:
             raise query_syntax_error(err, "update") from None
         except OSError as err:
@@ -98,11 +110,13 @@ class MemoryStore(_Oxigraph):
         self._store = ox.Store()
         self._generation = 0
 
-    def query(self, sparql, *, bindings=None, union=True, base_iri=None) -> QueryResult:  # type: ignore[override]
-        return self._run_query(self._store, sparql, bindings, union, base_iri)
+    def query(
+        self, sparql, *, bindings=None, union=True, base_iri=None, prefixes=None
+    ) -> QueryResult:  # type: ignore[override]
+        return self._run_query(self._store, sparql, bindings, union, base_iri, prefixes)
 
-    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
-        self._run_update(self._store, sparql, base_iri)
+    def update(self, sparql: str, *, base_iri: str | None = None, prefixes=None) -> None:  # type: ignore[override]
+        self._run_update(self._store, sparql, base_iri, prefixes)
         self._generation += 1
 
     def load(self, sources, *, format=None, graph=None, base_iri=None) -> None:  # type: ignore[override]
@@ -288,13 +302,15 @@ class DiskStore(_Oxigraph):
 
     # -- Store API ---------------------------------------------------------------------------
 
-    def query(self, sparql, *, bindings=None, union=True, base_iri=None) -> QueryResult:  # type: ignore[override]
+    def query(
+        self, sparql, *, bindings=None, union=True, base_iri=None, prefixes=None
+    ) -> QueryResult:  # type: ignore[override]
         with self._reading() as store:
-            return self._run_query(store, sparql, bindings, union, base_iri)
+            return self._run_query(store, sparql, bindings, union, base_iri, prefixes)
 
-    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+    def update(self, sparql: str, *, base_iri: str | None = None, prefixes=None) -> None:  # type: ignore[override]
         with self._writing() as store:
-            self._run_update(store, sparql, base_iri)
+            self._run_update(store, sparql, base_iri, prefixes)
 
     def load(self, sources, *, format=None, graph=None, base_iri=None) -> None:  # type: ignore[override]
         sources = list(sources)

@@ -16,6 +16,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -69,6 +70,14 @@ class Endpoints:
         derived = urllib.parse.urlunsplit(parts._replace(path=guess))
         explicit = update_url or os.environ.get("KB_UPDATE_URL")
         return cls(query_url, explicit or derived, union)
+
+
+def prologue(base_iri: str | None, prefixes: Mapping[str, str] | None) -> str:
+    """BASE and PREFIX declarations for a server, all on the query's first line so that line
+    numbers in the server's error messages still match the user's text."""
+    parts = [f"BASE <{base_iri}>"] if base_iri else []
+    parts += [f"PREFIX {p}: <{ns}>" for p, ns in (prefixes or {}).items()]
+    return " ".join(parts) + " " if parts else ""
 
 
 class RemoteStore(Store):
@@ -125,11 +134,11 @@ class RemoteStore(Store):
 
     # -- Store API -------------------------------------------------------------------------------
 
-    def query(self, sparql, *, bindings=None, union=True, base_iri=None) -> QueryResult:  # type: ignore[override]
+    def query(
+        self, sparql, *, bindings=None, union=True, base_iri=None, prefixes=None
+    ) -> QueryResult:  # type: ignore[override]
         started = time.perf_counter()
-        text = bind_values(sparql, bindings)
-        if base_iri:
-            text = f"BASE <{base_iri}>\n{text}"
+        text = prologue(base_iri, prefixes) + bind_values(sparql, bindings)
         body, content_type = self._post(
             self._query_url(union), text, "application/sparql-query", _RESULTS_ACCEPT
         )
@@ -147,10 +156,9 @@ class RemoteStore(Store):
             raise EndpointError(f"{self.spec} sent an unreadable answer: {err}") from None
         return materialise(answer, started)
 
-    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
-        if base_iri:
-            sparql = f"BASE <{base_iri}>\n{sparql}"
-        self._post(self.endpoints.update, sparql, "application/sparql-update", "*/*")
+    def update(self, sparql: str, *, base_iri: str | None = None, prefixes=None) -> None:  # type: ignore[override]
+        text = prologue(base_iri, prefixes) + sparql
+        self._post(self.endpoints.update, text, "application/sparql-update", "*/*")
 
     def load(self, sources, *, format=None, graph=None, base_iri=None) -> None:  # type: ignore[override]
         quads = parse_sources(sources, format, graph_node(graph), base_iri)
