@@ -68,10 +68,16 @@ class KnowledgeBase:
         create: bool = False,
         update_url: str | None = None,
         timeout: float | None = None,
+        in_memory: bool = False,
     ) -> KnowledgeBase:
         """Open the store named by `spec` (a directory, `memory:`, or an endpoint URL);
-        None means `KB_STORE`, else the user data directory."""
-        return cls(open_store(spec, create=create, update_url=update_url, timeout=timeout))
+        None means `KB_STORE`, else the user data directory. `in_memory` answers queries on
+        an on-disk store from a private in-memory copy (faster joins; RAM ~350 MB per
+        million triples), refreshed when the store changes."""
+        store = open_store(
+            spec, create=create, update_url=update_url, timeout=timeout, in_memory=in_memory
+        )
+        return cls(store)
 
     def close(self) -> None:
         self.store.close()

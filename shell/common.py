@@ -66,10 +66,10 @@ def fail_on_errors() -> Iterator[None]:
         raise typer.Exit(0) from None
 
 
-def open_kb(spec: str | None, *, create: bool = False) -> KnowledgeBase:
+def open_kb(spec: str | None, *, create: bool = False, in_memory: bool = False) -> KnowledgeBase:
     from kb.api import KnowledgeBase
 
-    return KnowledgeBase.open(spec, create=create)
+    return KnowledgeBase.open(spec, create=create, in_memory=in_memory)
 
 
 def write_out(data: bytes) -> None:

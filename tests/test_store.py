@@ -278,3 +278,38 @@ def test_silent_endpoint_times_out() -> None:
         for conn in accepted:
             conn.close()
         server.close()
+
+
+def test_in_memory_copy_follows_the_store(tmp_path: Path) -> None:
+    """A reader answering from a private in-memory copy still sees other processes' writes,
+    and holds no lock while it is not reloading."""
+    path = str(tmp_path / "s")
+    open_store(path, create=True).load([("cities.ttl", TTL)])
+    reader = open_store(path, in_memory=True)
+    assert names(reader) == {"Hartford", "Connecticut"}
+    ctx = multiprocessing.get_context("spawn")
+    ready, release = ctx.Event(), ctx.Event()
+    holder = ctx.Process(target=_hold_write_lock, args=(path, ready, release))
+    holder.start()
+    try:
+        assert ready.wait(30)
+        started = time.monotonic()
+        assert names(reader) == {"Hartford", "Connecticut"}  # answered while a writer holds it
+        assert time.monotonic() - started < 2
+    finally:
+        release.set()
+        holder.join(30)
+    proc = ctx.Process(target=_write_from_other_process, args=(path,))
+    proc.start()
+    proc.join(60)
+    assert proc.exitcode == 0
+    assert "Written elsewhere" in names(reader)
+    assert names(reader, EX + "new") == {"Written elsewhere"}  # named graphs are copied too
+
+
+def test_in_memory_copy_from_the_environment(tmp_path: Path, monkeypatch) -> None:
+    path = str(tmp_path / "s")
+    open_store(path, create=True).load([("cities.ttl", TTL)])
+    monkeypatch.setenv("KB_IN_MEMORY", "1")
+    store = open_store(path)
+    assert store.in_memory and names(store) == {"Hartford", "Connecticut"}

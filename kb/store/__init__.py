@@ -37,11 +37,14 @@ def open_store(
     create: bool = False,
     update_url: str | None = None,
     timeout: float | None = None,
+    in_memory: bool = False,
 ) -> Store:
     """Open the store a spec names.
 
     `create` makes a missing on-disk store (writers pass it; readers get a clear
     "no knowledge base at ..." error instead of an empty store conjured from a typo).
+    `in_memory` makes an on-disk store answer queries from a private in-memory copy
+    (`KB_IN_MEMORY=1` does the same), refreshed whenever the store changes.
     """
     text = resolve_spec(spec)
     if text == "memory:" or text == ":memory:":
@@ -54,4 +57,5 @@ def open_store(
         return RemoteStore(text, update_url=update_url, timeout=timeout)
     from kb.store.embedded import DiskStore
 
-    return DiskStore(text, create=create)
+    in_memory = in_memory or os.environ.get("KB_IN_MEMORY", "") not in ("", "0")
+    return DiskStore(text, create=create, in_memory=in_memory)

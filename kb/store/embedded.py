@@ -159,8 +159,11 @@ class DiskStore(_Oxigraph):
         *,
         create: bool = False,
         lock_timeout: float | None = None,
+        in_memory: bool = False,
     ) -> None:
         self.path = Path(path).expanduser()
+        #: Query a private in-memory copy, reloaded when the store changes (see `_reading`).
+        self.in_memory = in_memory
         self.spec = str(self.path)
         self.db_path = self.path / "oxigraph"
         # Plain strings, built once: every query takes the lock and reads the generation, and
@@ -267,17 +270,45 @@ class DiskStore(_Oxigraph):
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[ox.Store]:
+        if self.in_memory:
+            yield self._memory_copy()
+            return
         with self._locked(exclusive=False):
             gen = self.generation()
             if self._reader is None or gen != self._reader_generation:
                 self._reader = None
                 gc.collect()
-                try:
-                    self._reader = ox.Store.read_only(str(self.db_path))
-                except OSError as err:
-                    raise StoreError(f"cannot open {self.path}: {err}") from None
+                self._reader = self._open_reader()
                 self._reader_generation = gen
             yield self._reader
+
+    def _open_reader(self) -> ox.Store:
+        try:
+            return ox.Store.read_only(str(self.db_path))
+        except OSError as err:
+            raise StoreError(f"cannot open {self.path}: {err}") from None
+
+    def _memory_copy(self) -> ox.Store:
+        """The store copied into memory, refreshed when its generation changes.
+
+        RocksDB makes every join probe a disk seek: the same engine answers joins,
+        aggregations and regex scans 3-6x faster from memory. Long-lived readers with RAM
+        to spare (the shell, notebooks, analytics) can opt in. The copy is private, so
+        queries on it take no lock: a writer never waits for them, and while a writer holds
+        the store they answer from the last complete state. Writes still go to disk.
+        """
+        if self._reader is not None and self.generation() == self._reader_generation:
+            return self._reader  # unchanged: no lock, so a writer never waits for us
+        with self._locked(exclusive=False):
+            gen = self.generation()
+            if self._reader is None or gen != self._reader_generation:
+                self._reader = None
+                gc.collect()
+                dump = self._open_reader().dump(format=ox.RdfFormat.N_QUADS)
+                copy = ox.Store()
+                copy.bulk_load(dump, format=ox.RdfFormat.N_QUADS)
+                self._reader, self._reader_generation = copy, gen
+            return self._reader
 
     def _open_writer(self) -> ox.Store:
         try:
