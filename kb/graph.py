@@ -99,6 +99,16 @@ def date_literal(text: str | None) -> ox.Literal | None:
     return None
 
 
+def date_or_expression(text: str | None) -> ox.Literal | None:
+    """The date of an event or statement: typed where it is ISO, else the time expression as
+    the text wrote it ("Monday", with no document date to resolve it against), as a plain
+    string on the same property, so the date is kept without being guessed."""
+    typed = date_literal(text)
+    if typed is not None or not text or not text.strip():
+        return typed
+    return ox.Literal(" ".join(text.split()))
+
+
 def decimal(value: float) -> ox.Literal:
     text = f"{value:.6f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
     return ox.Literal(text, datatype=N(XSD.decimal))
@@ -372,7 +382,7 @@ class _Builder:
                 target = self.res.of(about)
                 if target:
                     self.local(node, SCHEMA.about, target)
-            when = date_literal(s.date)
+            when = date_or_expression(s.date)
             if when is not None:
                 self.local(node, SCHEMA.dateCreated, when)
             for ev in s.evidence:
@@ -398,7 +408,7 @@ class _Builder:
                 self.local(node, KB.aboutGrant, grants[e.about_grant])
             if e.action:
                 self.local(node, DCT.description, ox.Literal(" ".join(e.action.split())))
-            when = date_literal(e.date)
+            when = date_or_expression(e.date)
             if when is not None:
                 self.local(node, SEM.hasTimeStamp, when)
             self.local(node, KB.factuality, FACTUALITY.get(e.factuality, KB.asserted))

@@ -331,3 +331,71 @@ def test_party_members_of_a_chamber_act_as_the_chamber(nlp):
     text = "Senate Republicans passed the Clean Water Act on Monday."
     events = facts_of(nlp, text)["events"]
     assert [(e["type"], e["agent"]) for e in events] == [("other", "Senate")]
+
+
+def extracted(nlp, text: str, date: str | None = "2017-03-28"):
+    """The extractor's own facts (event dates are not part of the facts JSON)."""
+    from ingest.extract import extract
+
+    return extract(Document(id="t", text=text, date=date), nlp(text))
+
+
+def test_threat_over_cooperation_takes_the_law_the_document_requires_compliance_with(nlp):
+    text = ("Attorney General Ray Dunn on Tuesday threatened to withhold federal police grants "
+            "from counties that do not cooperate with immigration agents.\n\n"
+            "The grants pay for patrol cars and radios in rural areas.\n\n"
+            "Officials in Boise, Idaho, said the city had never violated 8 U.S.C. § 1644, which "
+            "bars limits on sharing immigration status.")
+    events = facts_of(nlp, text)["events"]
+    threat = [e for e in events if e["type"] == "threaten"]
+    assert [(e["agent"], e["about_law"]) for e in threat] == [("Ray Dunn", "8 U.S.C. § 1644")]
+
+
+def test_threat_without_a_compliance_condition_does_not_take_the_compliance_law(nlp):
+    text = ("Attorney General Ray Dunn on Tuesday threatened to withhold federal police grants "
+            "from Boise, Idaho, over its budget deficit.\n\n"
+            "The grants pay for patrol cars and radios in rural areas.\n\n"
+            "Officials in Boise said the city had never violated 8 U.S.C. § 1644, which "
+            "bars limits on sharing immigration status.")
+    threat = [e for e in facts_of(nlp, text)["events"] if e["type"] == "threaten"]
+    assert threat and threat[0]["about_law"] is None
+
+
+def test_event_date_from_the_time_expression_of_its_verb(nlp):
+    text = ("Gov. Jane Roe on Monday signed the budget bill.\n\n"
+            "Idaho in 2013 passed the Open Roads Act.\n\n"
+            "The Idaho State Police released its annual report last week, covering the week of "
+            "Jan. 8 to Jan. 14.")
+    dated = {e.type: e.date for e in extracted(nlp, text).events}
+    assert dated["sign"] == "2017-03-27"      # the Monday before the document's date
+    assert dated["release"] == "last week"    # no calendar unit: kept as written
+    undated = {e.type: e.date for e in extracted(nlp, text, date=None).events}
+    assert undated["sign"] == "Monday"        # no document date: kept, never guessed
+    assert undated["release"] == "last week"
+
+
+def test_event_date_from_a_governing_verb_but_not_from_a_bound(nlp):
+    text = ("On Friday, Mayor Sam Quill said the city would withhold federal grants from "
+            "Boise, Idaho.\n\nSince 2015, Denver, Colorado, has refused to hold inmates for "
+            "federal agents.")
+    dated = {e.type: e.date for e in extracted(nlp, text).events}
+    assert dated["threaten"] == "2017-03-24"
+    assert dated["comply"] is None
+
+
+def test_date_values():
+    from datetime import date
+
+    from ingest.dates import date_value
+
+    anchor = date(2017, 3, 28)
+    assert date_value("Monday's", anchor) == "2017-03-27"
+    assert date_value("in January", anchor) == "2017-01"
+    assert date_value("last August", anchor) == "2016-08"
+    assert date_value("2013", None) == "2013"
+    assert date_value("March 2017", None) == "2017-03"
+    assert date_value("Jan. 25, 2017", None) == "2017-01-25"
+    assert date_value("last year", anchor) == "2016"
+    assert date_value("Monday", None) == "Monday"
+    assert date_value("every year", anchor) is None
+    assert date_value("48 hours", anchor) is None

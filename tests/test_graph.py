@@ -226,3 +226,31 @@ def test_every_named_question_runs_and_binds_its_parameters(tmp_path):
     assert kb.ask("said", text="\"} ; DROP ALL ; {").rows == []
     rows = kb.ask("threats", target="Maryland").dicts()
     assert rows and {r["target_name"].value for r in rows} == {"Maryland"}
+
+
+SEED = REPO.parent / "shared" / "corpus" / "seed"
+
+
+def test_seed_flagship_threat_has_the_statute_and_the_date_as_written():
+    """Issue 3 item 7 on the seed article (it carries no publication date): the Sessions
+    threat comes with the statute the article says jurisdictions must comply with and its
+    date as the text gives it ("on Monday", a plain string: nothing to resolve it against);
+    the graph stays valid against the shapes with that string date."""
+    from kb.validate import validate_graph
+
+    kb = KnowledgeBase.open("memory:")
+    assert not kb.ingest([SEED]).failures
+    rows = [{k: (v.value if v is not None else None) for k, v in row.items()}
+            for row in kb.ask("threats").dicts()]
+    threats = [r for r in rows if r.get("agent_name") == "Jeff Sessions"
+               and r["action"].startswith("Threaten")]
+    assert any(r.get("target_name") == "Connecticut" and r.get("law_name") == "8 U.S.C. § 1373"
+               and r.get("date") == "Monday" and "threatened to strip" in r["sentence"]
+               for r in threats), threats
+    assert any(r.get("agent_name") == "Jeff Sessions" and r.get("target_name") == "Maryland"
+               and r.get("law_name") == "Maryland Trust Act" and r.get("date") == "Monday"
+               and "Sessions warned Maryland" in r["sentence"] for r in rows), rows
+    result = validate_graph(_graph_without_ontology(kb))
+    other = [v for v in result.violations
+             if v.message != "A grant needs a schema:funder or a kb:recipient"]
+    assert other == []

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ingest.extract.context import Context, lexicon, word_list
 from ingest.extract.known import pronoun_antecedent
+from ingest.extract.when import date_of
 from ingest.gazetteer import data_lines
 from ingest.resolve_local import antecedent
 from kb.facts import Event
@@ -23,6 +24,9 @@ TARGET_PREPS = ("from", "against", "to", "with", "on")
 MONEY_OK = {"award", "support", "give", "provide", "fund", "commit", "allocate", "grant"}
 NEEDS_PARTICLE = {"roll": "back", "strike": "down", "claw": "back"}
 WITHHOLD_OBJECTS = None
+# sanctions whose condition can be (non-)compliance: "threatened to cut grants to cities that
+# do not cooperate" is about the law the document says they must comply with
+COMPLIANCE_EVENTS = ("threaten", "withhold", "warn")
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +87,9 @@ def extract_events(ctx: Context) -> None:
             typ = "other"  # one chamber passing a bill is not enactment
         if typ == "enact" and agent.startswith("person:"):
             continue
-        law = about(ctx, tok, "law:")
+        law = about(ctx, tok, "law:") or (
+            compliance_law(ctx) if typ in COMPLIANCE_EVENTS and
+            about_compliance(speaker_verb or tok) else None)
         grant = about(ctx, tok, "grant:")
         sig = (typ, agent, targets[0] if targets else None, ctx.sent_of[tok.i])
         if sig in seen:
@@ -92,7 +98,8 @@ def extract_events(ctx: Context) -> None:
         ctx.facts.events.append(Event(
             key=f"event:{len(ctx.facts.events) + 1}", type=typ, agent=agent, targets=targets,
             cameo=cameo, about_law=law, about_grant=grant, action=action_text(tok),
-            factuality=factuality, evidence=[ctx.evidence(tok, f"event.{lemma}")]))
+            date=date_of(ctx, speaker_verb or tok), factuality=factuality,
+            evidence=[ctx.evidence(tok, f"event.{lemma}")]))
 
 
 def licensed(ctx: Context, tok, lemma: str, typ: str) -> bool:
@@ -282,6 +289,40 @@ def about(ctx: Context, tok, prefix: str) -> str | None:
             if keys:
                 return keys[0] if offset != -1 else keys[-1]
     return None
+
+
+def about_compliance(tok) -> bool:
+    """The event's clause makes compliance or cooperation its condition ("grants from cities
+    that do not cooperate", "unless they comply", "jurisdictions that violate the law")."""
+    lex = lexicon()
+    words = set(lex["compliance_words"]) | set(lex["cooperation_words"])
+    return any(t.lower_ in words or t.lemma_.lower() in words for t in tok.subtree)
+
+
+def compliance_law(ctx: Context) -> str | None:
+    """The law the document names as the requirement to comply with: the object of "comply
+    with", "violated", "in compliance with", "compliant with" ("saying it complies with section
+    1373", "any city that violated section 1373"). News states the rule once and then reports
+    threats over "cooperation"; the threat is about that rule. The law named so most often
+    wins, the first named on a tie; None when the document names none."""
+    if hasattr(ctx, "_compliance_law"):
+        return ctx._compliance_law
+    words = set(lexicon()["compliance_words"])
+    counts: dict[str, int] = {}
+    for tok in ctx.doc:
+        if tok.lower_ not in words and tok.lemma_.lower() not in words:
+            continue
+        for c in tok.children:
+            if c.dep_ not in ("dobj", "prep", "nsubjpass", "attr"):
+                continue
+            key = next((k for t in c.subtree if (k := ctx.key_at(t)) and k.startswith("law:")),
+                       None)
+            if key:
+                counts[key] = counts.get(key, 0) + 1
+                break
+    best = max(counts, key=lambda k: counts[k]) if counts else None  # first on a tie
+    ctx._compliance_law = best
+    return best
 
 
 def action_text(tok) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.dates import resolve
+from ingest.dates import date_value
 from ingest.extract.context import Context, lexicon, word_list
 from ingest.extract.known import agrees, pronoun_antecedent
 from ingest.resolve_local import antecedent
@@ -59,8 +59,9 @@ def extract_statements(ctx: Context) -> None:
         for ent in dates:
             if sent.start_char <= ent.start_char < sent.end_char and not (
                     start <= ent.start_char < end):
-                date = resolve(ent.text, ctx.anchor)
-                break
+                date = date_value(ent.text, ctx.anchor)  # ISO, else as written ("Monday")
+                if date:
+                    break
         date = date or (ctx.anchor.isoformat() if ctx.anchor else None)
         for speaker in speakers:
             ctx.facts.statements.append(Statement(
