@@ -399,3 +399,56 @@ def test_date_values():
     assert date_value("Monday", None) == "Monday"
     assert date_value("every year", anchor) is None
     assert date_value("48 hours", anchor) is None
+
+
+def events_of(nlp, text: str) -> list[tuple]:
+    return [(e["type"], e["agent"], e["target"]) for e in facts_of(nlp, text)["events"]]
+
+
+def test_feared_cut_is_a_warning_by_the_one_who_fears_it(nlp):
+    text = ("Senator Ann Vale said on Monday that she feared Governor Tom Hale would make good "
+            "on his threat to cut road funding.")
+    assert events_of(nlp, text) == [("warn", "Ann Vale", "Tom Hale")]
+
+
+def test_refusal_at_someones_request_targets_the_requester(nlp):
+    text = ("Since 2019, Denver, Colorado, has refused to hold inmates in county jails at the "
+            "FBI's request.")
+    assert events_of(nlp, text) == [("comply", "Denver", "Federal Bureau of Investigation")]
+
+
+def test_what_a_ruling_found_is_not_an_event(nlp):
+    text = ("Mayor Sam Quill cited a 2015 ruling by the Colorado Supreme Court, which found "
+            "that the Colorado Department of Education could not cut school funds from Denver.")
+    assert not [e for e in events_of(nlp, text) if e[0] == "withhold"]
+
+
+def test_what_a_law_prohibits_is_not_an_event(nlp):
+    text = ("The Denver City Council voted on Monday to prohibit the Denver Police Department "
+            "from detaining immigrants.")
+    assert not [e for e in events_of(nlp, text) if e[0] == "other"]
+
+
+def test_people_threatened_by_an_order_are_not_a_threat_event(nlp):
+    text = ("Mayor Sam Quill of Denver, Colorado, promised to protect families threatened by "
+            "Governor Tom Hale's order.")
+    assert not [e for e in events_of(nlp, text) if e[0] == "threaten"]
+
+
+def test_refusal_in_an_if_clause_is_a_condition_not_an_event(nlp):
+    text = ("If Colorado refuses to cooperate with Governor Tom Hale, he will cut its road "
+            "grants.")
+    assert not [e for e in events_of(nlp, text) if e[0] == "comply"]
+
+
+def test_an_act_with_nothing_acted_on_is_not_an_other_event(nlp):
+    text = "Governor Tom Hale's efforts to deport drew criticism in Denver, Colorado."
+    assert not [e for e in events_of(nlp, text) if e[0] == "other"]
+
+
+def test_bill_passed_with_no_one_named_passes_in_the_chamber_reported_on(nlp):
+    text = ("The Colorado Senate met on Monday to vote on two bills.\n\n"
+            "The Clean Rivers Act passed as part of a budget package.")
+    events = facts_of(nlp, text)["events"]
+    assert [(e["type"], e["agent"], e["about_law"]) for e in events] == [
+        ("other", "Colorado Senate", "Clean Rivers Act")]

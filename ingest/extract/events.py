@@ -66,6 +66,8 @@ def extract_events(ctx: Context) -> None:
                 (table[tok.head.lemma_.lower()][0] in ("threaten", "warn")
                  or "negated" in table[tok.head.lemma_.lower()][2]):
             continue  # "threat to cut", "refused to detain": one event, not two
+        if not reported(tok, typ):
+            continue
         factuality = modality(tok)
         if "negated" in note:
             factuality = "negated"
@@ -79,9 +81,18 @@ def extract_events(ctx: Context) -> None:
                 for c in tok.children):
             cameo = "1311"
         agent = agent_of(ctx, speaker_verb or tok)
+        if agent is None and typ == "enact":
+            agent = passing_chamber(ctx, tok)
         if agent is None:
             continue
         targets = [t for t in targets_of(ctx, tok) if t != agent]
+        fearer = feared_by(ctx, tok) if typ in ("withhold", "threaten") else None
+        if fearer and fearer != agent:
+            # "X feared that Y would cut funds": X warns about Y's threat (the warning is the
+            # reported event; Y's cut is only foreseen)
+            typ, cameo, targets, agent, factuality = "warn", "130", [agent], fearer, "asserted"
+        if typ == "other" and not targets and not has_object(tok):
+            continue  # "efforts to deport": an act with nothing acted on is not reported
         if typ == "enact" and (agent.startswith("org:") and ctx.facts.organizations[agent].type
                                == "legislature"):
             typ = "other"  # one chamber passing a bill is not enactment
@@ -100,6 +111,50 @@ def extract_events(ctx: Context) -> None:
             cameo=cameo, about_law=law, about_grant=grant, action=action_text(tok),
             date=date_of(ctx, speaker_verb or tok), factuality=factuality,
             evidence=[ctx.evidence(tok, f"event.{lemma}")]))
+
+
+def reported(tok, typ: str) -> bool:
+    """Whether a verb reports an action rather than describing a rule or a state: not what a
+    ruling found ("the Court found that the government could not withhold ..."), not what a
+    law forbids ("prohibit police from detaining ..."), not a participle describing people
+    ("immigrants threatened by the order" are endangered, nobody is reported threatening), not
+    the condition of a sanction ("if the state refuses to cooperate, ...")."""
+    lex = lexicon()
+    if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in set(lex["finding_verbs"]):
+        return False
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "from" and \
+            tok.head.head.lemma_.lower() in set(lex["prohibiting_verbs"]):
+        return False
+    if typ == "comply" and tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
+        return False  # "if the state refuses to cooperate, ...": a condition, not an event
+    return not (typ in ("threaten", "warn") and tok.dep_ == "acl" and tok.tag_ == "VBN")
+
+
+def has_object(tok) -> bool:
+    """The verb acts on something: an object, a passive subject, or (a participle) the noun
+    it modifies."""
+    if tok.pos_ == "NOUN" or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl")):
+        return True
+    return any(c.dep_ in ("dobj", "nsubjpass", "dative", "attr") for c in tok.children)
+
+
+def feared_by(ctx: Context, tok) -> str | None:
+    """Who fears or warns that a cut or threat will happen ("he feared the President would
+    make good on his threat to withhold funding"): the subject of a fear verb that governs
+    the event through its clause, when the event is foreseen rather than reported."""
+    fear = set(lexicon()["fear_verbs"])
+    node = tok
+    for _ in range(4):
+        if node.dep_ not in ("advcl", "xcomp", "ccomp", "acl", "pobj", "prep", "relcl") or \
+                node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in fear:
+            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            key = entity_of(ctx, subj) if subj is not None else None
+            return key if key and key.startswith(("person:", "org:")) else None
+    return None
 
 
 def licensed(ctx: Context, tok, lemma: str, typ: str) -> bool:
@@ -159,8 +214,8 @@ def entity_of(ctx: Context, tok) -> str | None:
     if key:
         return key
     low = tok.lower_
-    if low in ("he", "she", "him", "her"):
-        return pronoun_antecedent(ctx, tok.i, low)
+    if low in ("he", "she", "him", "her", "his"):
+        return pronoun_antecedent(ctx, tok.i, "he" if low == "his" else low)
     if low in ("it", "they", "them"):
         return antecedent(ctx, tok.i, ("org:", "place:"))
     if low in ("which", "that", "who") and tok.head.dep_ == "relcl":
@@ -208,6 +263,22 @@ def agent_of(ctx: Context, tok) -> str | None:
             node = node.head
             continue
         break
+    return None
+
+
+def passing_chamber(ctx: Context, tok) -> str | None:
+    """"Another bill passed as part of the package", "the measure was approved 80-60": a bill
+    passed with no one named passes in the chamber the text is reporting on, the legislature
+    mentioned last (within a few paragraphs)."""
+    law_subject = (tok.dep_ == "acl" and (ctx.key_at(tok.head) or "").startswith("law:")) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and (ctx.key_at(c) or "").startswith("law:")
+        for c in tok.children)
+    if not law_subject or any(c.dep_ in ("dobj", "agent") for c in tok.children):
+        return None
+    for key in ctx.mentions_before(tok.i, "org:", window=400):
+        org = ctx.facts.organizations.get(key)
+        if org is not None and org.type == "legislature":
+            return key
     return None
 
 
@@ -262,6 +333,9 @@ def targets_of(ctx: Context, tok) -> list[str]:
                 if g.dep_ == "dobj":
                     preps += [h for h in g.children if h.dep_ == "prep" and h.lower_ in
                               TARGET_PREPS]
+    requester = requested_by(ctx, tok)
+    if requester and requester not in out:
+        out.append(requester)
     for p in preps:
         for t in p.subtree:
             key = ctx.key_at(t)
@@ -272,6 +346,21 @@ def targets_of(ctx: Context, tok) -> list[str]:
                 out.append(key)
                 break
     return out
+
+
+def requested_by(ctx: Context, tok) -> str | None:
+    """"(refused to) detain immigrants at ICE's request", "at the request of the mayor": the
+    one who asked is who the (non-)compliance is towards."""
+    nouns = set(lexicon()["request_nouns"])
+    for t in tok.subtree:
+        if t.lower_ in nouns and t.dep_ == "pobj" and t.head.lower_ in ("at", "upon", "on"):
+            for c in t.children:
+                if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
+                    for g in ([c] if c.dep_ == "poss" else list(c.children)):
+                        key = entity_of(ctx, g)
+                        if key and key.startswith(("person:", "org:", "place:")):
+                            return key
+    return None
 
 
 def about(ctx: Context, tok, prefix: str) -> str | None:
