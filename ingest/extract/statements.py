@@ -39,10 +39,14 @@ def extract_statements(ctx: Context) -> None:
             continue
         para = doc.text.count("\n", 0, start)
         opens_sentence = ctx.sentence(span[0]).start_char >= start - 1
-        if not opens_sentence and not re.search(r"[,.?!]\W*$", raw):
-            continue  # a phrase quoted inside the writer's sentence ("law, policy or procedure")
         recent = last_speakers if para - last_para <= 2 else []
-        speakers = attribute(ctx, span, start, end, speech, recent)
+        governing = None if opens_sentence else reporting_verb(ctx, span, start, end, speech)
+        if governing is not None and n_words >= 3:
+            speakers = speaker_keys(ctx, governing, recent)  # 'X said it went to "our ..."'
+        elif not opens_sentence and not re.search(r"[,.?!]\W*$", raw):
+            continue  # a phrase quoted inside the writer's sentence ("law, policy or procedure")
+        else:
+            speakers = attribute(ctx, span, start, end, speech, recent)
         if speakers is None:
             continue  # said by someone the text does not name ("a neighbour told reporters")
         if not speakers and n_words >= 4 and opens_sentence:
@@ -96,6 +100,31 @@ def attribute(ctx: Context, span, start: int, end: int, speech,
     return keys
 
 
+CLAUSE_LINKS = ("ccomp", "xcomp", "conj", "prep", "pobj", "dobj", "attr", "oprd", "acomp")
+
+
+def reporting_verb(ctx: Context, span, start: int, end: int, speech):
+    """For a phrase quoted inside a sentence, the subject of the speech or naming verb whose
+    reported clause holds it ('X said the program went toward "our smaller projects"', 'X
+    referred to the list as "a middle ground that works"'); None when the phrase sits in a
+    relative clause or a noun's modifier (the writer quoting a law's wording, not a speaker).
+    """
+    naming = set(lexicon()["naming_verbs"])
+    inner = [t for t in span if start < t.idx < end - 1 and not t.is_punct]
+    if not inner:
+        return None
+    node = min(inner, key=lambda t: len(list(t.ancestors)))
+    for _ in range(6):
+        if node.dep_ not in CLAUSE_LINKS or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ == "VERB" and (node.lemma_.lower() in speech or
+                                    node.lemma_.lower() in naming):
+            subj = subject_of(node)
+            return subj if subj is not None and not (start <= subj.idx < end) else None
+    return None
+
+
 def unnamed_person(ctx: Context, subj) -> bool:
     """"a woman at the scene", "one resident": a common noun with no name or body in its phrase
     (spokesmen and officials speak for the body named nearby, so they do not count)."""
@@ -122,6 +151,11 @@ def speaker_keys(ctx: Context, subj, recent: list[str] | None = None) -> list[st
     if low in PERSON_PRONOUNS:
         if low == "they":
             group = previous_subject(ctx, subj, want_group=True)
+            if len(group) > 1:
+                return group
+            if recent and len(recent) > 1:
+                return list(recent)  # "..., they added": the group quoted just before
+            group = people_leading_previous_sentence(ctx, subj)
             if len(group) > 1:
                 return group
         if low in ("he", "she", "i"):
@@ -156,6 +190,23 @@ def speaker_keys(ctx: Context, subj, recent: list[str] | None = None) -> list[st
             if key and key.startswith(("org:", "place:", "person:")) and c.i != subj.i:
                 return [key]
     return []
+
+
+def people_leading_previous_sentence(ctx: Context, token) -> list[str]:
+    """The people named at the head of the previous sentence, before its first verb ("Ann Roe
+    of one group and Bo Li of another have been organizing ..."): who a following "they"
+    means when the parse gives that sentence no clean subject."""
+    si = ctx.sent_of[token.i]
+    if si == 0:
+        return []
+    out: list[str] = []
+    for t in ctx.sents[si - 1]:
+        if t.pos_ in ("VERB", "AUX") and not ctx.key_at(t):
+            break
+        key = ctx.key_at(t)
+        if key and key.startswith("person:") and key not in out and not ctx.quote_of(t):
+            out.append(key)
+    return out
 
 
 def previous_subject(ctx: Context, token, want_group: bool = False,
