@@ -4,6 +4,7 @@ Extractors run in order and each one reads what the earlier ones found through `
 ``key_at(token)`` says which entity a token belongs to, so the event extractor can ask "is the
 subject of this verb a known person?" with a dict lookup instead of re-reading the text.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,6 +16,9 @@ from typing import TYPE_CHECKING
 
 from ingest.dates import parse_date
 from kb.facts import Document, DocumentFacts, Entity, Evidence
+
+#: White space and a dateline's dash (em/en dash or "--") before a sentence's first word.
+_EVIDENCE_LEAD = re.compile(r"\s*(?:(?:\u2014|\u2013|--)\s*)?")
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -31,8 +35,9 @@ def lexicon() -> dict:
 def word_list(filename: str) -> frozenset[str]:
     """A one-word-per-line data file (comments with #) as a set."""
     text = resources.files("ingest").joinpath("data", filename).read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
 
 
 def slug(text: str) -> str:
@@ -97,9 +102,11 @@ class Context:
         if taken:
             # a longer name may contain shorter ones ("Connecticut's Trust Act"); never the
             # other way round, and never a partial overlap
-            inside = all(start <= m.start and m.end <= end for m in self.mentions
-                         if m.key in taken and any(start <= i < end
-                                                   for i in range(m.start, m.end)))
+            inside = all(
+                start <= m.start and m.end <= end
+                for m in self.mentions
+                if m.key in taken and any(start <= i < end for i in range(m.start, m.end))
+            )
             if not inside or end - start <= 1:
                 return
         for i in range(start, end):
@@ -126,16 +133,25 @@ class Context:
                 if window is not None and token_i - m.start > window:
                     continue
                 out.append(m.key)
-        return sorted(out, key=lambda k: -max(m.start for m in self.mentions
-                                                 if m.key == k and m.start < token_i))
+        return sorted(
+            out,
+            key=lambda k: -max(m.start for m in self.mentions if m.key == k and m.start < token_i),
+        )
 
     # ---- evidence ----------------------------------------------------------------------
     def sentence(self, token: Token) -> Span:
         return self.sents[self.sent_of[token.i]]
 
     def evidence(self, token: Token, rule: str, confidence: float = 1.0) -> Evidence:
+        """The sentence as evidence, without the dash a dateline leaves in front of it
+        ("WASHINGTON — Officials said ...") and without edge white space; the offsets are
+        moved with the text, so `document.text[start:end]` is always the evidence text."""
         sent = self.sentence(token)
-        return Evidence(sent.text.strip(), sent.start_char, sent.end_char, rule, confidence)
+        text = sent.text
+        lead = _EVIDENCE_LEAD.match(text).end()
+        body = text[lead:].rstrip()
+        start = sent.start_char + lead
+        return Evidence(body, start, start + len(body), rule, confidence)
 
     def entity(self, key: str | None) -> Entity | None:
         return self.facts.entity(key)
@@ -152,7 +168,7 @@ def body_start(document: Document) -> int:
     skipped = 0
     while skipped < 3 and pos < len(text):
         nl = text.find("\n", pos)
-        line = text[pos: nl if nl >= 0 else len(text)]
+        line = text[pos : nl if nl >= 0 else len(text)]
         stripped = line.strip()
         if not stripped:
             pos = (nl + 1) if nl >= 0 else len(text)
@@ -195,10 +211,14 @@ def clean_span(span: Span) -> Span:
     """Trim determiners, possessive endings and punctuation off an entity span."""
     doc = span.doc
     start, end = span.start, span.end
-    while start < end and (doc[start].lower_ in ("the", "a", "an", "this", "that")
-                           or doc[start].is_punct or doc[start].is_space):
+    while start < end and (
+        doc[start].lower_ in ("the", "a", "an", "this", "that")
+        or doc[start].is_punct
+        or doc[start].is_space
+    ):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "'")
-                           or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_space
+    ):
         end -= 1
     return doc[start:end]
