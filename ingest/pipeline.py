@@ -1,12 +1,15 @@
-"""The ingest pipeline: read -> nlp -> extract -> resolve -> graph -> store, one document at a
-time, each document in its own atomic transaction.
+"""The ingest pipeline: read -> nlp -> extract -> resolve -> graph -> store, each document in
+its own atomic transaction.
 
 Why this shape:
 
-* **One parse per document, the model loaded once per worker.** With ``jobs > 1`` the parse and
+* **One parse per document, the model loaded once per worker.** Documents are parsed in
+  batches (``nlp.pipe``, faster than one call per document). With ``jobs > 1`` the parse and
   the extraction (the expensive, independent part) run in a process pool whose initializer
-  loads spaCy; the main process resolves, builds and writes in input order, so IRIs and
-  triples do not depend on which worker finished first.
+  loads spaCy, one batch per task; the main process resolves, builds and writes in input
+  order, so IRIs and triples do not depend on which worker finished first. It writes a batch
+  in one store session (one open of the database instead of one per document), and
+  releases the store while it waits for the next batch.
 * **Atomic per document.** Everything a document changes (its named graph, the shared
   descriptions it adds, the stale aliases and entities of the version it replaces) goes into
   ONE ``Store.replace_graphs`` call. A document that fails to read, parse, extract or build
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import time
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,6 +104,12 @@ Progress = Callable[[int, int, DocumentResult], None]
 
 # --- NLP in this process or in workers ---------------------------------------------------------
 
+BATCH = 16
+"""Documents per parse batch. spaCy's networks run faster over a batch (``nlp.pipe``) than one
+document at a time; a worker gets one batch per task, so one pickle round trip per batch; and
+the main process writes a batch in one store session (one open of the database). Small enough
+that the progress bar moves and that readers of the store wait well under a second."""
+
 
 def _init_worker() -> None:
     from ingest.nlp import load_nlp
@@ -113,22 +123,59 @@ def analyse(document: Document, extract: Extractor | None = None) -> DocumentFac
     from ingest.nlp import load_nlp
 
     try:
+        doc = load_nlp()(document.text)
+    except Exception as exc:  # noqa: BLE001 - reported per document, the batch goes on
+        return _failure(exc)
+    return _extract(document, doc, extract)
+
+
+def analyse_batch(documents: list[Document],
+                  extract: Extractor | None = None) -> list[DocumentFacts | str]:
+    """``analyse`` for a batch, parsed together by ``nlp.pipe`` (still one parse each).
+
+    A text over the model's length limit goes alone, so it fails with spaCy's own message;
+    if the parser fails on the batch for another reason, its documents are parsed again one
+    by one, so only the bad document fails (the one case of a second parse)."""
+    from ingest.nlp import load_nlp
+
+    nlp = load_nlp()
+    fits = [i for i, d in enumerate(documents) if len(d.text) <= nlp.max_length]
+    try:
+        texts = [documents[i].text for i in fits]
+        parsed = dict(zip(fits, nlp.pipe(texts, batch_size=max(1, len(texts))), strict=True))
+    except Exception:  # noqa: BLE001 - retried one by one, failures reported per document
+        return [analyse(d, extract) for d in documents]
+    return [_extract(d, parsed[i], extract) if i in parsed else analyse(d, extract)
+            for i, d in enumerate(documents)]
+
+
+def _extract(document: Document, doc: object, extract: Extractor | None) -> DocumentFacts | str:
+    try:
         if extract is None:
             from ingest.extract import extract as extract_facts
 
             extract = extract_facts
-        return extract(document, load_nlp()(document.text))
+        return extract(document, doc)
     except Exception as exc:  # noqa: BLE001 - reported per document, the batch goes on
-        where = traceback.extract_tb(exc.__traceback__)[-1]
-        return (f"extraction failed: {type(exc).__name__}: {exc} "
-                f"({Path(where.filename).name}:{where.lineno})")
+        return _failure(exc)
+
+
+def _failure(exc: Exception) -> str:
+    where = traceback.extract_tb(exc.__traceback__)[-1]
+    return (f"extraction failed: {type(exc).__name__}: {exc} "
+            f"({Path(where.filename).name}:{where.lineno})")
 
 
 def _analysed(documents: list[Document], jobs: int,
-              extract: Extractor | None) -> Iterator[DocumentFacts | str]:
-    if jobs <= 1 or len(documents) <= 1:
-        for document in documents:
-            yield analyse(document, extract)
+              extract: Extractor | None) -> Iterator[list[DocumentFacts | str]]:
+    """Batches of results in input order; with ``jobs > 1`` the batches are spread over a
+    process pool (smaller batches when there are too few documents to keep every worker
+    busy)."""
+    size = max(1, min(BATCH, -(-len(documents) // max(1, jobs))))
+    batches = [documents[i:i + size] for i in range(0, len(documents), size)]
+    if jobs <= 1 or len(batches) <= 1:
+        for batch in batches:
+            yield analyse_batch(batch, extract)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -137,7 +184,7 @@ def _analysed(documents: list[Document], jobs: int,
     ctx = multiprocessing.get_context("fork" if hasattr(__import__("os"), "fork") else "spawn")
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init_worker)
     try:
-        yield from pool.map(partial(analyse, extract=extract), documents, chunksize=1)
+        yield from pool.map(partial(analyse_batch, extract=extract), batches, chunksize=1)
     finally:
         # Ctrl-C or a store error: drop the documents not parsed yet instead of waiting
         pool.shutdown(wait=True, cancel_futures=True)
@@ -148,7 +195,13 @@ def _analysed(documents: list[Document], jobs: int,
 
 def ingest(store: Store, paths: Iterable[str | Path], *, jobs: int = 1,
            progress: Progress | None = None, extract: Extractor | None = None) -> IngestReport:
-    """Ingest files, directories and ``-`` (stdin) into ``store``; see the module docstring."""
+    """Ingest files, directories and ``-`` (stdin) into ``store``; see the module docstring.
+
+    Documents are written in input order, a batch of parsed ones per store session: the
+    session is released before waiting for the next batch, so other readers are not held
+    up by parsing."""
+    from contextlib import ExitStack
+
     from ingest.read import ReadError, TableDocument, read_paths
 
     started = time.perf_counter()
@@ -163,16 +216,25 @@ def ingest(store: Store, paths: Iterable[str | Path], *, jobs: int = 1,
     book = NameBook.from_store(store)
     texts = [it for it in items if not isinstance(it, (ReadError, TableDocument))]
     analysed = _analysed(texts, jobs, extract)
-    for done, item in enumerate(items, 1):
-        if isinstance(item, ReadError):
-            result = DocumentResult(str(item).split(":", 1)[0], error=str(item))
-        elif isinstance(item, TableDocument):
-            result = _write_table(store, item, book)
-        else:
-            result = _write_text(store, item, next(analysed), book)
-        report.results.append(result)
-        if progress is not None:
-            progress(done, total, result)
+    ready: deque[DocumentFacts | str] = deque()
+    try:
+        with ExitStack() as session:
+            for done, item in enumerate(items, 1):
+                if isinstance(item, ReadError):
+                    result = DocumentResult(str(item).split(":", 1)[0], error=str(item))
+                elif isinstance(item, TableDocument):
+                    result = _write_table(store, item, book)
+                else:
+                    if not ready:
+                        session.close()  # release the store while the next batch is parsed
+                        ready.extend(next(analysed))
+                        session.enter_context(store.session())
+                    result = _write_text(store, item, ready.popleft(), book)
+                report.results.append(result)
+                if progress is not None:
+                    progress(done, total, result)
+    finally:
+        analysed.close()  # shuts the worker pool down, also on an error or Ctrl-C
     report.seconds = time.perf_counter() - started
     return report
 

@@ -9,6 +9,7 @@ remote one parses SPARQL results with pyoxigraph's own parser).
 from __future__ import annotations
 
 import abc
+import contextlib
 import re
 import time
 from collections.abc import Iterable, Iterator, Mapping
@@ -241,6 +242,12 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def generation(self) -> str:
         """A token that changes whenever the content changes (cache key for projections)."""
+
+    def session(self) -> contextlib.AbstractContextManager[None]:
+        """Group a run of operations under one hold of the store, where holding it costs
+        something (the disk store opens and closes its database around every operation).
+        Every update inside still commits in its own transaction. Nothing to hold by default."""
+        return contextlib.nullcontext()
 
     def drop_graph(self, graph: str) -> None:
         """Remove one named graph (a no-op when it does not exist)."""

@@ -31,6 +31,7 @@ from kb.store.base import (
     graph_node,
     materialise,
     parse_sources,
+    quads_in,
     query_syntax_error,
     rdf_format,
     rdf_syntax_error,
@@ -147,6 +148,16 @@ class MemoryStore(_Oxigraph):
         return self._store
 
 
+def _plain_quads(graphs: Mapping[str, list[ox.Triple]], add: list[ox.Quad]) -> list[ox.Quad]:
+    """The quads of a pure insert, or [] when a blank node is among them: `INSERT DATA`
+    gives blank nodes fresh labels, which inserting the terms as they are would not."""
+    quads = [q for g, triples in graphs.items() for q in quads_in(ox.NamedNode(g), triples)]
+    quads += add
+    if any(isinstance(t, ox.BlankNode) for q in quads for t in (q.subject, q.object)):
+        return []
+    return quads
+
+
 class DiskStore(_Oxigraph):
     """An Oxigraph database in a directory, safe to share between processes.
 
@@ -187,6 +198,8 @@ class DiskStore(_Oxigraph):
                     self._bump()
         self._reader: ox.Store | None = None
         self._reader_generation: str | None = None
+        #: The read-write store held by `session()`; every operation uses it while it is set.
+        self._held: ox.Store | None = None
 
     # -- locking -----------------------------------------------------------------------------
 
@@ -270,6 +283,9 @@ class DiskStore(_Oxigraph):
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[ox.Store]:
+        if self._held is not None:
+            yield self._held  # sees every update the session has committed
+            return
         if self.in_memory:
             yield self._memory_copy()
             return
@@ -320,6 +336,9 @@ class DiskStore(_Oxigraph):
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[ox.Store]:
+        if self._held is not None:
+            yield self._held
+            return
         with self._locked(exclusive=True):
             self._reader = None  # its view is about to go stale
             writer = self._open_writer()
@@ -330,6 +349,28 @@ class DiskStore(_Oxigraph):
                 del writer
                 gc.collect()
                 self._bump()
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[None]:
+        """Hold the lock and ONE read-write open of the database for a run of operations.
+
+        Opening RocksDB, flushing it and collecting the closed handle cost ~0.1-0.5 s, more
+        than writing one article's graph, so a batch of writes pays them once here instead
+        of once per operation. Each update still commits in its own transaction (an ingested
+        document stays atomic) and queries inside read the held store, which sees them.
+        Other processes wait for the lock meanwhile: hold a session for a batch of writes,
+        not while computing (ingest holds one per batch of parsed documents). Re-entrant.
+        """
+        if self._held is not None:
+            yield
+            return
+        with self._writing() as writer:
+            self._held = writer
+            try:
+                yield
+            finally:
+                self._held = None
+                del writer  # the `_writing` frame holds the last reference and closes it
 
     # -- Store API ---------------------------------------------------------------------------
 
@@ -347,7 +388,7 @@ class DiskStore(_Oxigraph):
         sources = list(sources)
         target = graph_node(graph)
         size = sum(d.stat().st_size if isinstance(d, Path) else len(d) for _, d in sources)
-        if size < BULK_THRESHOLD:
+        if size < BULK_THRESHOLD or self._held is not None:  # a session holds the lock
             quads = parse_sources(sources, format, target, base_iri)  # parse before locking
             with self._writing() as store:
                 store.extend(quads)  # atomic: all quads or none
@@ -404,6 +445,21 @@ class DiskStore(_Oxigraph):
             raise rdf_syntax_error(err, name) from None
 
     def replace_graphs(self, graphs, *, add=(), remove=(), drop=()) -> None:  # type: ignore[override]
+        graphs = {g: list(triples) for g, triples in graphs.items()}
+        add, remove, drop = list(add), list(remove), list(drop)
+        if not remove and not drop and (new := _plain_quads(graphs, add)):
+            with self._writing() as store:
+                if not any(store.contains_named_graph(ox.NamedNode(g)) for g in graphs):
+                    # Nothing to replace (a newly ingested document): one atomic `extend`
+                    # writes the same quads as the update would, in half the time (no SPARQL
+                    # text to render and parse, ~15 ms instead of ~35 ms per article).
+                    try:
+                        store.extend(new)
+                    except OSError as err:
+                        raise StoreError(f"{self.spec}: update failed: {err}") from None
+                    return
+                self._run_update(store, replacement_update(graphs, add, remove, drop), None)
+            return
         update = replacement_update(graphs, add, remove, drop)
         if update:
             self.update(update)
