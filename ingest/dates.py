@@ -36,13 +36,18 @@ def parse_date(text: str | None) -> date | None:
     """A calendar date from ISO or written form ("Jan 25, 2017"), else None."""
     if not text:
         return None
-    m = ISO.search(text)
-    if m:
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    m = WRITTEN.search(text)
-    if m:
-        month = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(m[1].lower()[:3]))
-        return date(int(m[3]), month, int(m[2]))
+    try:
+        m = ISO.search(text)
+        if m:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        m = WRITTEN.search(text)
+        if m:
+            month = next(
+                i for i, name in enumerate(MONTHS, 1) if name.startswith(m[1].lower()[:3])
+            )
+            return date(int(m[3]), month, int(m[2]))
+    except ValueError:  # "2017-13-45", "Feb 30, 2017": not a date, never a crash
+        return None
     return None
 
 

@@ -24,6 +24,7 @@ THING_PRONOUNS = {"it"}
 
 def extract_statements(ctx: Context) -> None:
     doc = ctx.doc
+    text = doc.text  # spaCy rebuilds doc.text from every token on each access
     speech = word_list("speech_verbs.txt")
     dates = [ent for ent in doc.ents if ent.label_ == "DATE"]
     last_speakers: list[str] = []
@@ -32,12 +33,12 @@ def extract_statements(ctx: Context) -> None:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not ctx.in_body(span[0]):
             continue
-        raw = doc.text[start:end]
+        raw = text[start:end]
         inner = raw.strip("\"“”' ")
         n_words = len(inner.split())
         if n_words < 3 and not re.search(r"[,.?!]\W*$", raw):
             continue
-        para = doc.text.count("\n", 0, start)
+        para = text.count("\n", 0, start)
         opens_sentence = ctx.sentence(span[0]).start_char >= start - 1
         recent = last_speakers if para - last_para <= 2 else []
         governing = None if opens_sentence else reporting_verb(ctx, span, start, end, speech)
