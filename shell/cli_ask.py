@@ -15,8 +15,12 @@ def ask(
     ] = None,
     param: Annotated[
         list[str] | None,
-        typer.Option("--param", "-p", help="Parameter: name=value (an entity name, alias or "
-                     "IRI; a document path; text); repeatable"),
+        typer.Option(
+            "--param",
+            "-p",
+            help="Parameter: name=value (an entity name, alias or "
+            "IRI; a document path; text); repeatable",
+        ),
     ] = None,
     format: Annotated[str, typer.Option("--format", help="table|json|csv|tsv|xml")] = "table",
     store: StoreOpt = None,
@@ -74,13 +78,22 @@ def describe(
         from kb.formats import table_lines
 
         lines = [f"{d.name or ''} <{d.iri}>", ""]
-        lines += table_lines(["property", "value"], [[p["property"], p["value"]]
-                                                     for p in d.properties])
+        lines += table_lines(
+            ["property", "value"], [[p["property"], p["value"]] for p in d.properties]
+        )
         if d.facts:
-            lines += ["", *table_lines(["role", "fact", "sentence", "document"],
-                                       [[f["role"], f["label"], f["sentence"], f["document"]]
-                                        for f in d.facts])]
-        lines += ["", *table_lines(["document", "headline", "date"],
-                                   [[x["document"], x["headline"], x["date"]]
-                                    for x in d.documents])]
+            lines += [
+                "",
+                *table_lines(
+                    ["role", "fact", "sentence", "document"],
+                    [[f["role"], f["label"], f["sentence"], f["document"]] for f in d.facts],
+                ),
+            ]
+        lines += [
+            "",
+            *table_lines(
+                ["document", "headline", "date"],
+                [[x["document"], x["headline"], x["date"]] for x in d.documents],
+            ),
+        ]
         write_out(("\n".join(lines) + "\n").encode())
