@@ -39,8 +39,16 @@ import pyoxigraph as ox
 
 from kb.errors import UsageError
 from kb.formats import shorten_iri
-from kb.labels import as_iri, resolve_entity
-from kb.paths import FACT_ENDS, FACT_KIND, Projection, Relation, projection, with_subclasses
+from kb.labels import resolve_entity
+from kb.paths import (
+    FACT_ENDS,
+    FACT_KIND,
+    Projection,
+    Relation,
+    class_filter,
+    projection,
+    with_subclasses,
+)
 from kb.sparqltext import query_form
 from kb.vocab import (
     DCT,
@@ -302,7 +310,7 @@ def export_graph(
         raise UsageError(f"--hops must be 0 or more, got {hops}")
     if hops is not None and not centres:
         raise UsageError("--hops needs --around ENTITY")
-    allowed = _classes(types, prefixes)
+    allowed = class_filter(types, prefixes, "--type")
     window = (_day(since, "since", first=True), _day(until, "until", first=False))
     if window[0] and window[1] and window[0] > window[1]:
         raise UsageError(f"--since {window[0]} is after --until {window[1]}")
@@ -402,18 +410,6 @@ def _select_and_aggregate(
     if not graph.nodes:
         graph.warnings.append("the selection is empty: wrote a graph with no nodes")
     return graph
-
-
-def _classes(types: Iterable[str] | None, prefixes: Mapping[str, str]) -> frozenset[str] | None:
-    if not types:
-        return None
-    classes = []
-    for item in types:
-        iri = as_iri(item.strip(), prefixes)
-        if iri is None:
-            raise UsageError(f"--type {item!r} is not a class IRI or prefixed name (schema:Person)")
-        classes.append(iri)
-    return with_subclasses(classes)
 
 
 def _day(value: str | dt.date | None, name: str, *, first: bool) -> str | None:

@@ -568,7 +568,7 @@ def shortest_paths(
     prefixes = kb.prefixes
     proj = projection(kb)
     via_iris, via_labels = _via_filter(via, prefixes)
-    allowed = _type_filter(node_types, prefixes)
+    allowed = class_filter(node_types, prefixes)
     deadline = time.monotonic() + timeout
     graph = _view(proj, source, target, via_iris, via_labels, allowed, deadline)
     found, complete = _search(graph, source, target, k, max_hops, deadline)
@@ -601,16 +601,20 @@ def _via_filter(
     return frozenset(iris), frozenset(labels)
 
 
-def _type_filter(
-    node_types: Iterable[str] | None, prefixes: Mapping[str, str]
+def class_filter(
+    types: Iterable[str] | None, prefixes: Mapping[str, str], what: str = "node type"
 ) -> frozenset[str] | None:
-    if not node_types:
+    """Classes named by IRI or prefixed name, with their subclasses; None when none given.
+    `what` names the option in the error (paths say "node type", export "--type")."""
+    if not types:
         return None
     classes = []
-    for item in node_types:
+    for item in types:
         iri = as_iri(item.strip(), prefixes)
         if iri is None:
-            raise UsageError(f"node type {item!r} is not a class IRI or prefixed name")
+            raise UsageError(
+                f"{what} {item!r} is not a class IRI or prefixed name (e.g. schema:Person)"
+            )
         classes.append(iri)
     return with_subclasses(classes)
 
