@@ -15,15 +15,17 @@ import gc
 import re
 import threading
 import weakref
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import pyoxigraph as ox
 
 from kb.errors import UnknownEntity
 from kb.formats import shorten_iri
 from kb.vocab import SCHEMA, SKOS
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from kb.api import KnowledgeBase
@@ -122,27 +124,49 @@ def bulk_objects() -> Iterator[None]:
             gc.enable()
 
 
-_CACHE: weakref.WeakKeyDictionary[Store, LabelIndex] = weakref.WeakKeyDictionary()
-_LOCK = threading.Lock()
+class PerGeneration(Generic[T]):
+    """One value derived from a store (a name index, an entity graph), kept per store and
+    rebuilt only when the store's generation changes. Thread-safe: the shell builds in the
+    background while the prompt is up."""
+
+    def __init__(self, build: Callable[[KnowledgeBase, str], T]) -> None:
+        self._build = build
+        self._values: weakref.WeakKeyDictionary[Store, T] = weakref.WeakKeyDictionary()
+        self._lock = threading.Lock()
+
+    def get(self, kb: KnowledgeBase) -> T:
+        """The value for the store as it is now."""
+        generation = kb.store.generation()
+        with self._lock:
+            cached = self._values.get(kb.store)
+            if cached is not None and cached.generation == generation:  # type: ignore[attr-defined]
+                return cached
+            value = self._build(kb, generation)
+            self._values[kb.store] = value
+            return value
+
+    def last(self, kb: KnowledgeBase) -> T | None:
+        """The last value built for this store, whatever its generation (never queries)."""
+        return self._values.get(kb.store)
+
+
+def _build_label_index(kb: KnowledgeBase, generation: str) -> LabelIndex:
+    with bulk_objects():
+        rows = kb.store.query(_LABELS_QUERY).rows
+        return LabelIndex.build(rows, generation)
+
+
+_INDEXES: PerGeneration[LabelIndex] = PerGeneration(_build_label_index)
 
 
 def label_index(kb: KnowledgeBase) -> LabelIndex:
     """The label index of the store as it is now, rebuilt only when its generation changed."""
-    generation = kb.store.generation()
-    with _LOCK:
-        cached = _CACHE.get(kb.store)
-        if cached is not None and cached.generation == generation:
-            return cached
-        with bulk_objects():
-            rows = kb.store.query(_LABELS_QUERY).rows
-            index = LabelIndex.build(rows, generation)
-        _CACHE[kb.store] = index
-        return index
+    return _INDEXES.get(kb)
 
 
 def cached_label_index(kb: KnowledgeBase) -> LabelIndex | None:
     """The last index built for this store, whatever its generation (never queries)."""
-    return _CACHE.get(kb.store)
+    return _INDEXES.last(kb)
 
 
 def resolve_entity(kb: KnowledgeBase, text: str) -> str:

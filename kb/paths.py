@@ -17,9 +17,7 @@ and running SPARQL never pay for it.
 
 from __future__ import annotations
 
-import threading
 import time
-import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -29,7 +27,7 @@ import pyoxigraph as ox
 
 from kb.errors import UsageError
 from kb.formats import shorten_iri
-from kb.labels import as_iri, bulk_objects, label_index, resolve_entity
+from kb.labels import PerGeneration, as_iri, bulk_objects, label_index, resolve_entity
 from kb.store.base import QueryResult
 from kb.vocab import (
     EVENT,
@@ -282,20 +280,9 @@ FACT_DATE = {
     "grant": None,
 }
 
-_CACHE: weakref.WeakKeyDictionary[Store, Projection] = weakref.WeakKeyDictionary()
-_LOCK = threading.Lock()
-
-
 def projection(kb: KnowledgeBase) -> Projection:
     """The entity graph of the store as it is now; built once per store generation."""
-    generation = kb.store.generation()
-    with _LOCK:
-        cached = _CACHE.get(kb.store)
-        if cached is not None and cached.generation == generation:
-            return cached
-        built = build_projection(kb, generation)
-        _CACHE[kb.store] = built
-        return built
+    return _PROJECTIONS.get(kb)
 
 
 def _iris(values: Iterable[str]) -> str:
@@ -749,3 +736,6 @@ def evidence_for(kb: KnowledgeBase, iris: Iterable[str], limit: int = 200) -> Qu
         f"?node <{KB.evidence}> ?m . ?m <{OA.exact}> ?sentence "
         f"OPTIONAL {{ ?m <{OA.hasSource}> ?document }} }} ORDER BY ?node ?sentence LIMIT {limit}"
     )
+
+
+_PROJECTIONS: PerGeneration[Projection] = PerGeneration(build_projection)
