@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from kb.errors import KBError, UsageError
+from kb.errors import UsageError
 from kb.store import QueryResult
 from shell.render import SHELL_FORMATS, Result, iris_of
 
@@ -103,15 +103,6 @@ def options(
     return positional, found
 
 
-def _facade(session: Session, method: str, command: str) -> Callable[..., Any]:
-    fn = getattr(session.kb, method, None)
-    if fn is None:
-        raise KBError(
-            f"{command} is not available yet: this version of kb has no KnowledgeBase.{method}()"
-        )
-    return fn
-
-
 def as_results(value: object, elapsed: float | None = None) -> list[Result]:
     """Whatever a facade method returned, as results: a SPARQL answer, text, or an object
     that can show itself (`text()`, `lines()`), else its fields as a table."""
@@ -158,7 +149,7 @@ def show_prefixes(session: Session, args: list[str]) -> list[Result]:
 
 @meta_command("\\describe", "ENTITY", "Everything about an entity, with sources.")
 def describe(session: Session, args: list[str]) -> list[Result]:
-    fn = _facade(session, "describe", "\\describe")
+    fn = session.kb.describe
     if len(args) != 1:
         raise UsageError('\\describe takes one entity: a name ("Jeff Sessions"), alias or IRI')
     started = time.perf_counter()
@@ -225,7 +216,7 @@ def path(session: Session, args: list[str]) -> list[Result]:
     "\\ask", "[NAME [key=value | value]...]", "A named question (\\ask threats); alone, lists them."
 )
 def ask(session: Session, args: list[str]) -> list[Result]:
-    fn = _facade(session, "ask", "\\ask")
+    fn = session.kb.ask
     listing = getattr(session.kb, "questions", None)
     questions = {q.name: q for q in listing()} if callable(listing) else {}
     if not args:
@@ -278,7 +269,7 @@ def timing(session: Session, args: list[str]) -> list[Result]:
     "Write the entity graph (or a selection) for Gephi: .gexf, or .graphml.",
 )
 def export(session: Session, args: list[str]) -> list[Result]:
-    fn = _facade(session, "export", "\\export")
+    fn = session.kb.export
     spec = {"--around": str, "--hops": int, "--type": str, "--since": str, "--until": str,
             "--format": str, "--facts-as-nodes": bool}  # fmt: skip
     files, opts = options("\\export", args, spec, repeatable=("--around", "--type"))
@@ -324,7 +315,7 @@ def load(session: Session, args: list[str]) -> list[Result]:
 
 @meta_command("\\ingest", "PATH...", "Read documents into the knowledge base.")
 def ingest(session: Session, args: list[str]) -> list[Result]:
-    fn = _facade(session, "ingest", "\\ingest")
+    fn = session.kb.ingest
     if not args:
         raise UsageError("\\ingest takes one or more files or directories")
     started = time.perf_counter()
