@@ -33,8 +33,12 @@ def mark_name_repeats(ctx: Context) -> None:
         if has_first_name_text(person.name):
             forms.setdefault(squash(" ".join(words[1:])), key)
             forms.setdefault(squash(words[-1]), key)
+    # a name can only start at a word whose squashed form begins one of the forms
+    prefixes = {form[:k] for form in forms for k in range(len(form) + 1)}
     for i, tok in enumerate(doc):
         if i in ctx.tok_key or not (tok.text[:1].isupper() or tok.lower_ in PARTICLES):
+            continue
+        if squash(tok.text) not in prefixes:
             continue
         if not ctx.in_body(tok):
             continue

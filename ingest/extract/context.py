@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -62,23 +63,57 @@ class Mention:
     text: str
 
 
+class ParsedDoc:
+    """A spaCy ``Doc`` whose tokens, text and entities are read once.
+
+    spaCy builds a new ``Token`` object on every ``doc[i]`` and every step of ``for t in doc``,
+    and rebuilds ``doc.text`` and ``doc.ents`` on every access. The extractors walk a document
+    about twenty times, so those rebuilds were a third of extraction time. Integer indexing
+    and iteration answer from one list here; slices are real spaCy ``Span`` objects and any
+    other attribute is the ``Doc``'s own."""
+
+    __slots__ = ("doc", "tokens", "text", "ents")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tokens: list[Token] = list(doc)
+        self.text: str = doc.text
+        self.ents: tuple[Span, ...] = doc.ents
+
+    def __iter__(self):
+        return iter(self.tokens)
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __getitem__(self, key):
+        if type(key) is int:
+            return self.tokens[key]
+        return self.doc[key]
+
+    def __getattr__(self, name: str):
+        return getattr(self.doc, name)
+
+
 class Context:
     """The document, its parse and the facts being built, plus mention and quote indexes."""
 
     def __init__(self, document: Document, doc: Doc) -> None:
         self.document = document
-        self.doc = doc
+        self.doc = ParsedDoc(doc)
         self.facts = DocumentFacts(document)
-        self.anchor = parse_date(document.date) or parse_date(doc.text[:300])
+        text = self.doc.text
+        self.anchor = parse_date(document.date) or parse_date(text[:300])
         self.body_start = body_start(document)
-        self.quotes = find_quotes(doc.text)
+        self.quotes = find_quotes(text)
+        self._quote_starts = [start for start, _ in self.quotes]
         self.mentions: list[Mention] = []
         self.tok_key: dict[int, str] = {}
         self.sents = list(doc.sents)
-        self.sent_of: dict[int, int] = {}
+        self.sent_of: list[int] = [0] * len(self.doc)
         for si, sent in enumerate(self.sents):
-            for i in range(sent.start, sent.end):
-                self.sent_of[i] = si
+            self.sent_of[sent.start:sent.end] = [si] * (sent.end - sent.start)
+        self._sent_text: dict[int, tuple[str, int]] = {}
 
     # ---- zones -------------------------------------------------------------------------
     def in_body(self, token: Token) -> bool:
@@ -86,11 +121,11 @@ class Context:
 
     def quote_of(self, token: Token) -> tuple[int, int] | None:
         """The (start, end) character span of the quotation holding ``token``, if any."""
-        for start, end in self.quotes:
-            if start <= token.idx < end:
-                return start, end
-            if start > token.idx:
-                break
+        # quotations do not overlap and are sorted, so only the last one opening at or before
+        # the token can hold it
+        k = bisect_right(self._quote_starts, token.idx) - 1
+        if k >= 0 and token.idx < self.quotes[k][1]:
+            return self.quotes[k]
         return None
 
     # ---- mentions ----------------------------------------------------------------------
@@ -146,11 +181,13 @@ class Context:
         """The sentence as evidence, without the dash a dateline leaves in front of it
         ("WASHINGTON — Officials said ...") and without edge white space; the offsets are
         moved with the text, so `document.text[start:end]` is always the evidence text."""
-        sent = self.sentence(token)
-        text = sent.text
-        lead = _EVIDENCE_LEAD.match(text).end()
-        body = text[lead:].rstrip()
-        start = sent.start_char + lead
+        si = self.sent_of[token.i]
+        if si not in self._sent_text:
+            sent = self.sents[si]
+            text = self.doc.text[sent.start_char:sent.end_char]  # = sent.text, without a Token each
+            lead = _EVIDENCE_LEAD.match(text).end()
+            self._sent_text[si] = (text[lead:].rstrip(), sent.start_char + lead)
+        body, start = self._sent_text[si]
         return Evidence(body, start, start + len(body), rule, confidence)
 
     def entity(self, key: str | None) -> Entity | None:
@@ -207,18 +244,24 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_LEAD_WORDS = frozenset(("the", "a", "an", "this", "that"))
+_TAIL_WORDS = frozenset(("'s", "’s", "'"))
+
+
 def clean_span(span: Span) -> Span:
     """Trim determiners, possessive endings and punctuation off an entity span."""
     doc = span.doc
     start, end = span.start, span.end
-    while start < end and (
-        doc[start].lower_ in ("the", "a", "an", "this", "that")
-        or doc[start].is_punct
-        or doc[start].is_space
-    ):
+    while start < end:
+        t = doc[start]
+        if not (t.lower_ in _LEAD_WORDS or t.is_punct or t.is_space):
+            break
         start += 1
-    while end > start and (
-        doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_space
-    ):
+    while end > start:
+        t = doc[end - 1]
+        if not (t.is_punct or t.lower_ in _TAIL_WORDS or t.is_space):
+            break
         end -= 1
+    if start == span.start and end == span.end:
+        return span
     return doc[start:end]

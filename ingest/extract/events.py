@@ -373,8 +373,8 @@ def about(ctx: Context, tok, prefix: str) -> str | None:
     for offset in (0, -1, 1):
         if 0 <= si + offset < len(ctx.sents):
             sent = ctx.sents[si + offset]
-            keys = [ctx.key_at(t) for t in sent]
-            keys = [k for k in keys if k and k.startswith(prefix)]
+            keys = [k for i in range(sent.start, sent.end)
+                    if (k := ctx.tok_key.get(i)) and k.startswith(prefix)]
             if keys:
                 return keys[0] if offset != -1 else keys[-1]
     return None

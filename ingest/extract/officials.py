@@ -63,8 +63,20 @@ def role_starting(tokens) -> tuple[int, Role] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """Every word of every role form."""
+    return frozenset(w for form in roles() for w in form)
+
+
+@lru_cache(maxsize=1)
+def role_first_words() -> frozenset[str]:
+    """The words a role form can start with: a cheap test before looking up whole forms."""
+    return frozenset(form[0] for form in roles() if form)
+
+
 def is_role_word(tok) -> bool:
-    return any(tok.lower_ in form for form in roles())
+    return tok.lower_ in role_words()
 
 
 @dataclass
@@ -203,7 +215,8 @@ def titled_names(ctx: Context, found: list[PersonMention]) -> list[PersonMention
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if not tok.text[:1].isupper() or not ctx.in_body(tok):
+        if not tok.text[:1].isupper() or tok.lower_ not in role_first_words() or \
+                not ctx.in_body(tok):
             i += 1
             continue
         hit = role_starting(doc[i: i + MAX_ROLE])

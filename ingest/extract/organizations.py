@@ -37,8 +37,19 @@ def org_gazetteer() -> dict[str, tuple[str, str, str | None]]:
 FIRST_WORDS = {"federal", "the", "homeland", "justice", "state", "treasury", "congress"}
 
 
+_ACRONYM = re.compile(r"[A-Z][A-Z.&-]{1,7}")
+
+
 def is_acronym(text: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z][A-Z.&-]{1,7}", text)) and sum(c.isupper() for c in text) >= 2
+    if not text[:1].isupper() or len(text) > 8:  # most words fail here, before the regex
+        return False
+    return bool(_ACRONYM.fullmatch(text)) and sum(c.isupper() for c in text) >= 2
+
+
+@lru_cache(maxsize=1)
+def gazetteer_prefixes() -> frozenset[str]:
+    """Every prefix of every gazetteer key: a name can only start at a token that is one."""
+    return frozenset(key[:k] for key in org_gazetteer() for k in range(1, len(key) + 1))
 
 
 def gaz_lookup(text: str) -> tuple[str, str, str | None] | None:
@@ -95,10 +106,12 @@ def extract_organizations(ctx: Context) -> None:
     texts = [t.text for t in doc]
     spaces = [t.whitespace_ for t in doc]
     caps = [t[:1].isupper() for t in texts]
+    prefixes = gazetteer_prefixes()
     i = 0
     while i < n:
         matched = False
-        if not caps[i] and texts[i].lower() not in FIRST_WORDS:
+        if not caps[i] and texts[i].lower() not in FIRST_WORDS or (
+                texts[i] not in prefixes and texts[i].lower() not in prefixes):
             i += 1
             continue
         for size in (6, 5, 4, 3, 2, 1):
