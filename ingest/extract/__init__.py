@@ -32,3 +32,20 @@ def extract(document: Document, doc: Doc) -> DocumentFacts:
     for step in STEPS:
         step(ctx)
     return ctx.facts
+
+
+def preload() -> None:
+    """Load every lexicon and gazetteer the extractors read, now rather than in the middle of
+    the first document: a worker pays it once before work starts, and the caller can then
+    ``gc.freeze()`` these long-lived tables out of the garbage collector's every pass."""
+    from ingest.extract.context import lexicon, word_list
+    from ingest.extract.events import verbs
+    from ingest.extract.known import first_names, known_posts
+    from ingest.extract.officials import roles
+    from ingest.extract.organizations import org_gazetteer
+    from ingest.gazetteer import gazetteer
+
+    lexicon()
+    word_list("speech_verbs.txt")
+    for load in (verbs, first_names, known_posts, roles, org_gazetteer, gazetteer):
+        load()
