@@ -291,7 +291,7 @@ def write_facts(store: Store, facts: DocumentFacts, book=None) -> DocumentResult
                                           f"{type(exc).__name__}: {exc}")
     _commit(store, graph, document)
     learn(book, graph)
-    return DocumentResult(name, graph.iri, triples=len(graph.triples) + len(graph.shared),
+    return DocumentResult(name, graph.iri, triples=len(graph.quads) + len(graph.shared),
                           facts=graph.facts, entities=frozenset(graph.mentions))
 
 
@@ -320,7 +320,7 @@ def _write_table(store: Store, table: TableDocument, book) -> DocumentResult:  #
     _commit(store, graph, document)
     learn(book, graph)
     return DocumentResult(_name(document), graph.iri,
-                          triples=len(graph.triples) + len(graph.shared), facts=graph.facts,
+                          triples=len(graph.quads) + len(graph.shared), facts=graph.facts,
                           entities=frozenset(graph.mentions))
 
 
@@ -338,8 +338,7 @@ def _commit(store: Store, graph: DocumentGraph, document: Document) -> None:
         remove = [q for q in remove if not (
             q.predicate.value == SCHEMA.name and q.subject.value in graph.mentions
             and q.subject.value not in named)]
-    shared = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in graph.shared]
-    store.replace_graphs({graph.iri: graph.triples}, add=shared, remove=remove,
+    store.replace_graphs({graph.iri: graph.quads}, add=graph.shared, remove=remove,
                          drop=sorted(old - {graph.iri}))
 
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
@@ -68,6 +69,16 @@ if TYPE_CHECKING:
     from kb.facts import Document, DocumentFacts, Entity
 
 N = ox.NamedNode
+DEFAULT = ox.DefaultGraph()
+
+
+@lru_cache(maxsize=4096)
+def _iri(value: str) -> ox.NamedNode:
+    """Predicates, classes and entity IRIs recur in every document: build each node once
+    (pyoxigraph parses and checks the IRI on every construction)."""
+    return ox.NamedNode(value)
+
+
 _DATE_TYPES = (
     (re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date),
     (re.compile(r"^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})?$"), XSD.dateTime),
@@ -83,8 +94,10 @@ class DocumentGraph:
     ``mentions`` lists every shared entity IRI the document uses (new or reused)."""
 
     iri: str
-    triples: list[ox.Triple] = field(default_factory=list)
-    shared: list[ox.Triple] = field(default_factory=list)
+    quads: list[ox.Quad] = field(default_factory=list)
+    """In the document's named graph."""
+    shared: list[ox.Quad] = field(default_factory=list)
+    """In the default graph."""
     mentions: set[str] = field(default_factory=set)
     facts: int = 0
 
@@ -148,10 +161,11 @@ class _Builder:
         return N(iris.fact(self.out.iri, kind, n))
 
     def local(self, s: ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
-        self.out.triples.append(ox.Triple(s, N(p), N(o) if isinstance(o, str) else o))
+        self.out.quads.append(ox.Quad(s, _iri(p), _iri(o) if isinstance(o, str) else o, self.d))
 
     def shared(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
-        self.out.shared.append(ox.Triple(N(s), N(p), N(o) if isinstance(o, str) else o))
+        self.out.shared.append(
+            ox.Quad(_iri(s), _iri(p), _iri(o) if isinstance(o, str) else o, DEFAULT))
 
     def mention(self, iri: str) -> None:
         if iri not in self.out.mentions:
@@ -472,7 +486,7 @@ def table_graph(document: Document, triples: list[ox.Triple],
     ``table.row.<line>``; a table has no running text, so the offsets are 0."""
     out = DocumentGraph(iris.document(document.id))
     d = N(out.iri)
-    local = out.triples
+    local: list[ox.Triple] = []
     digest = hashlib.sha256()
     for line, cells in rows:
         digest.update(f"{line}\t{sorted((k, v or '') for k, v in cells.items())}\n".encode())
@@ -490,22 +504,24 @@ def table_graph(document: Document, triples: list[ox.Triple],
     for t in triples:
         subject = t.subject.value if isinstance(t.subject, ox.NamedNode) else ""
         if iris.kind_of(subject):
-            out.shared.append(t)
+            out.shared.append(ox.Quad(t.subject, t.predicate, t.object, DEFAULT))
             if subject not in out.mentions:
                 out.mentions.add(subject)
                 local.append(ox.Triple(d, N(SCHEMA.mentions), t.subject))
         else:
             local.append(t)
-    _row_evidence(out, triples, rows)
+    local += _row_evidence(out.iri, triples, rows)
+    out.quads = [ox.Quad(t.subject, t.predicate, t.object, d) for t in local]
     out.facts = sum(1 for t in triples if t.predicate.value == RDF.type
                     and t.object.value in FACT_CLASSES)
     return out
 
 
-def _row_evidence(out: DocumentGraph, triples: list[ox.Triple],
-                  rows: list[tuple[int, dict[str, str | None]]]) -> None:
+def _row_evidence(doc_iri: str, triples: list[ox.Triple],
+                  rows: list[tuple[int, dict[str, str | None]]]) -> list[ox.Triple]:
+    out: list[ox.Triple] = []
     if not rows:
-        return
+        return out
     values: dict[str, set[str]] = {}
     for t in triples:
         if isinstance(t.object, ox.Literal):
@@ -522,12 +538,13 @@ def _row_evidence(out: DocumentGraph, triples: list[ox.Triple],
             near |= values.get(other, set())
         best = max(rows, key=lambda r: sum(1 for v in r[1].values() if v and v in near))
         line, cells = best
-        m = N(iris.fact(out.iri, "mention", n))
+        m = N(iris.fact(doc_iri, "mention", n))
         text = "; ".join(f"{k}={v}" for k, v in cells.items() if v)
-        out.triples += [
+        out += [
             ox.Triple(node, N(KB.evidence), m), ox.Triple(m, N(RDF.type), N(KB.Mention)),
             ox.Triple(m, N(OA.exact), ox.Literal(text)), ox.Triple(m, N(OA.start), integer(0)),
-            ox.Triple(m, N(OA.end), integer(0)), ox.Triple(m, N(OA.hasSource), N(out.iri)),
+            ox.Triple(m, N(OA.end), integer(0)), ox.Triple(m, N(OA.hasSource), N(doc_iri)),
             ox.Triple(m, N(KB.rule), ox.Literal(f"table.row.{line}")),
             ox.Triple(m, N(KB.confidence), decimal(1.0)),
         ]
+    return out

@@ -161,7 +161,7 @@ def quads_in(graph: GraphName, triples: Iterable[ox.Triple | ox.Quad]) -> Iterat
     """Put triples into `graph`; quads keep their own graph only when `graph` is the default."""
     for t in triples:
         if isinstance(t, ox.Quad):
-            if isinstance(graph, ox.DefaultGraph):
+            if isinstance(graph, ox.DefaultGraph) or t.graph_name == graph:
                 yield t
             else:
                 yield ox.Quad(t.subject, t.predicate, t.object, graph)
