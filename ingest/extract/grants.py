@@ -1,49 +1,417 @@
-"""Grants and money flows: amounts in a funding context, and named funding streams.
+"""Grants and money flows: named funding programmes, amounts that move between bodies, and
+funding streams that something is done to.
 
-- A money amount in a sentence about funding ("$7 million in federal highway funds", "gives
-  out more than $4 billion in grants") is a grant with its USD value (ingest.money).
+News names money in three ways, and each gives the funder and the recipient differently:
+- A named programme ("the Community Development Block Grant (CDBG) program", "a national
+  Design Challenge with $1 million in prizes", "TIGER, a federal grant program"): a grant
+  by its proper name; its acronym and later "the ... program" mentions are the same grant.
+- An amount in a money flow. The verb says who gives and who gets: the subject of "award",
+  "give", "commit", "support X with" is the funder and "to/for X" the recipient; the subject
+  of "receive", "secure", "request" is the recipient and "from X" the funder; "$5 million from
+  the state" names the funder by itself. An amount in a sentence about funding ("$7 million in
+  federal highway funds") is a grant too, but not an amount that prices a thing ("the $22
+  million entrance"). "$X from/through <programme>" and "$X has been <programme>" give the
+  programme its amount; "including tens of millions of dollars to Y" splits a flow by recipient.
 - A funding noun phrase that is acted on ("strip Justice Department law enforcement grants from
-  states", "withhold federal funding from cities") is a grant named by that phrase; "from X" /
-  "to X" names the recipient.
-The funder is a body named inside the phrase (or the sentence's subject when it gives or
-awards); "federal" funding is the federal government's.
+  states", "withhold federal funding from cities", "not eligible to receive federal grants"):
+  a grant named by that phrase; "from X" / "to X" or the subject of "receive" names the
+  recipient. The same phrase acted on again later in the text is the same stream.
+Quotations count only where the flow is explicit (a giving verb, a named programme, a named
+body's funding): a quoted aside about "money" is not a grant.
 """
 from __future__ import annotations
 
+import json
+from functools import cache
+from importlib import resources
+
 from ingest.extract.context import Context, lexicon, slug
-from ingest.extract.organizations import add_org
-from ingest.money import to_usd
+from ingest.extract.organizations import add_org, is_acronym
+from ingest.money import RANGE, to_usd
 from kb.facts import Grant
 
 FEDERAL = "Federal government of the United States"
-GIVING = {"give", "award", "provide", "grant", "allocate", "distribute", "support", "fund"}
+BODIES = ("org:", "place:")
+QUOTE_MARKS = ("“", "”", '"', "'", "‘", "’")
+NAME_GLUE = frozenset(("of", "and", "for", "on", "&", "to"))
+# capitalised words that open funding phrases without naming a programme
+GENERIC_CAPS = frozenset(("federal", "state", "national", "city", "county", "u.s.", "us",
+                          "american", "new", "local", "public", "government"))
+
+
+@cache
+def funding() -> dict[str, frozenset[str]]:
+    """ingest/data/funding.json: verbs and nouns of money flows, as sets."""
+    text = resources.files("ingest").joinpath("data", "funding.json").read_text(encoding="utf-8")
+    return {k: frozenset(v) for k, v in json.loads(text).items() if not k.startswith("_")}
 
 
 def extract_grants(ctx: Context) -> None:
+    lex = funding()
+    heads = frozenset(lexicon()["grant_heads"])
+    claimed: set[int] = set()  # tokens of funding phrases an amount already names
+    programmes = Programmes(ctx, lex)
+    programmes.find()
+    amount_grants(ctx, lex, heads, programmes, claimed)
+    phrase_grants(ctx, lex, heads, claimed)
+
+
+# ---- named programmes ----------------------------------------------------------------------
+class Programmes:
+    """Named funding programmes of one document, with their acronyms."""
+
+    def __init__(self, ctx: Context, lex: dict[str, frozenset[str]]) -> None:
+        self.ctx = ctx
+        self.lex = lex
+        self.by_form: dict[str, str] = {}  # acronym or lower-case name -> grant key
+
+    def find(self) -> None:
+        ctx, lex = self.ctx, self.lex
+        doc = ctx.doc
+        cap_heads, nouns = lex["program_heads"], lex["program_nouns"]
+        for tok in doc:
+            text = tok.text
+            capital = text in cap_heads
+            if not capital and (tok.lower_ not in nouns or tok.pos_ != "NOUN"):
+                continue
+            if not ctx.in_body(tok):
+                continue
+            if capital and self.continues(tok.i):
+                continue  # "Assistance Grant (JAG) Program": the name ends at "Program"
+            if not capital and tok.dep_ == "appos" and self.appositive(tok):
+                continue
+            start, acronym = self.name_start(tok.i)
+            if start >= tok.i:
+                continue
+            self.named(tok, start, acronym, capital)
+        if self.by_form:
+            self.later_mentions()
+
+    def continues(self, i: int) -> bool:
+        doc = self.ctx.doc
+        j = i + 1
+        if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+            j += 3
+        return j < len(doc) and doc[j].text in self.lex["program_heads"]
+
+    def name_start(self, i: int) -> tuple[int, str | None]:
+        """First token of the capitalised name that ends before token ``i``, and an acronym
+        given in parentheses inside it."""
+        doc = self.ctx.doc
+        k, acronym = i - 1, None
+        while k >= 0:
+            t = doc[k]
+            text = t.text
+            if text == ")" and k >= 2 and doc[k - 2].text == "(" and is_acronym(doc[k - 1].text):
+                acronym = doc[k - 1].text
+                k -= 3
+                continue
+            if text[:1].isupper() and (t.is_alpha or is_acronym(text) or "-" in text):
+                k -= 1
+                continue
+            if t.lower_ in NAME_GLUE and k > 0 and doc[k - 1].text[:1].isupper() and k < i - 1:
+                k -= 1
+                continue
+            break
+        start = k + 1
+        while start < i and (doc[start].lower_ in NAME_GLUE or doc[start].lower_ in ("the", "a")
+                             or self.ctx.tok_key.get(start, "").startswith("place:")
+                             and doc[start].lower_ != doc[i - 1].lower_):
+            start += 1
+        return start, acronym
+
+    def named(self, head, start: int, acronym: str | None, capital: bool) -> None:
+        ctx, lex = self.ctx, self.lex
+        doc = ctx.doc
+        words = [t for t in doc[start:head.i + 1] if t.text not in ("(", ")")
+                 and t.text != acronym]
+        known = self.known_in(start, head.i)
+        if known:  # "the Byrne JAG program": a programme named before
+            self.claim(known, start, head.i + 1)
+            return
+        lowers = {t.lower_ for t in words[:-1]}
+        funded = bool(lowers & lex["program_words"])
+        low = head.lower_
+        if capital:
+            if low in ("grant", "grants"):
+                if not funded and (head.ent_type_ == "PERSON" or len(words) < 2):
+                    return  # "Ulysses S. Grant"
+            elif low in ("program", "programme"):
+                if not funded and not self.money_context(head):
+                    return  # "the Visa Waiver Program" is not money
+            elif not self.money_context(head):
+                return  # a "Competition" or "Challenge" without money is not a grant
+        else:
+            keys = {ctx.tok_key.get(t.i) for t in words[:-1]} - {None}
+            if any(k.startswith(("org:", "place:", "person:")) for k in keys):
+                return  # "DOJ grants", "Obama's program": a body's money, not a name
+            if low in ("program", "programme") and not self.money_context(head):
+                return  # "the Secure Communities program" enforces, it does not fund
+            if len(words) < 2 or not all(t.text[:1].isupper() for t in words[:-1]):
+                return
+            if all(t.lower_ in GENERIC_CAPS for t in words[:-1]):
+                return  # "Federal grants", "State aid": capitalised, but no name
+        name = " ".join(t.text for t in words)
+        if len(words) < 2:
+            return
+        self.add(name, acronym, start, head.i + 1, self.funder_before(start), head)
+
+    def appositive(self, tok) -> bool:
+        """"TIGER (...), a federal grant program": the name the appositive describes."""
+        ctx, lex = self.ctx, self.lex
+        mods = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}
+        if not mods & lex["program_words"]:
+            return False
+        named = tok.head
+        if not (named.pos_ == "PROPN" or is_acronym(named.text)) or named.i in ctx.tok_key \
+                and not ctx.tok_key[named.i].startswith("org:"):
+            return False
+        start = min([c.i for c in named.children if c.dep_ == "compound"] + [named.i])
+        expansion = [c for c in named.children if c.dep_ == "appos" and c.i < tok.i
+                     and c.pos_ == "PROPN"]
+        name = ctx.doc[start:named.i + 1].text
+        funder = add_org(ctx, FEDERAL, "other") if "federal" in mods else None
+        key = self.add(name, None, start, named.i + 1, funder, named)
+        if expansion:
+            exp = expansion[0]
+            span = ctx.doc[exp.left_edge.i: exp.i + 1]
+            self.ctx.facts.grants[key].add_alias(span.text)
+            self.by_form[span.text.lower()] = key
+            self.claim(key, span.start, span.end)
+        if is_acronym(name):
+            self.by_form[name] = key
+        return True
+
+    def money_context(self, tok) -> bool:
+        sent = self.ctx.sentence(tok)
+        words = self.lex["money_context"]
+        return any(t.lower_ in words or t.ent_type_ == "MONEY" for t in sent)
+
+    def known_in(self, start: int, end: int) -> str | None:
+        doc = self.ctx.doc
+        for i in range(start, end):
+            key = self.by_form.get(doc[i].text)
+            if key:
+                return key
+        return self.by_form.get(doc[start:end].text.lower())
+
+    def funder_before(self, start: int) -> str | None:
+        """"HUD's ... Program", "the federal ... Program": who pays, written in front."""
+        ctx = self.ctx
+        doc = ctx.doc
+        if start >= 2 and doc[start - 1].text in ("'s", "’s"):
+            key = ctx.tok_key.get(start - 2)
+            if key and key.startswith(BODIES):
+                return key
+        if start >= 1 and doc[start - 1].lower_ == "federal":
+            return add_org(ctx, FEDERAL, "other")
+        return None
+
+    def add(self, name: str, acronym: str | None, start: int, end: int, funder: str | None,
+            tok) -> str:
+        ctx = self.ctx
+        key = "grant:" + slug(name)
+        grant = ctx.facts.grants.setdefault(key, Grant(key, name, funder=funder))
+        if acronym:
+            grant.add_alias(acronym)
+            self.by_form[acronym] = key
+        self.by_form[name.lower()] = key
+        grant.evidence.append(ctx.evidence(tok, "grant.programme"))
+        self.claim(key, start, end)
+        return key
+
+    def claim(self, key: str, start: int, end: int) -> None:
+        """Mark [start, end) as the programme, taking it back from a body the model saw in
+        the name ("Justice Assistance Grant" as an organisation)."""
+        ctx = self.ctx
+        for i in range(start, end):
+            old = ctx.tok_key.get(i)
+            if old and old.startswith("org:"):
+                drop_org(ctx, old, key)
+        ctx.mark(start, end, key)
+
+    def later_mentions(self) -> None:
+        """Bare acronyms of programmes ("JAG") anywhere in the text."""
+        ctx = self.ctx
+        for tok in ctx.doc:
+            key = self.by_form.get(tok.text) if is_acronym(tok.text) else None
+            if key and ctx.tok_key.get(tok.i) != key and ctx.in_body(tok):
+                self.claim(key, tok.i, tok.i + 1)
+
+    def of_amount(self, root, verb) -> str | None:
+        """The programme an amount comes from: "$X from/through/under <programme>", "$X has
+        been <programme>", "received $X from <programme>"."""
+        ctx = self.ctx
+        if not self.by_form:
+            return None
+        sources = self.lex["source_preps"]
+        for holder in (root, verb):
+            if holder is None:
+                continue
+            for c in holder.children:
+                if c.dep_ == "prep" and c.lower_ in sources:
+                    for t in c.subtree:
+                        key = ctx.tok_key.get(t.i)
+                        if key and key.startswith("grant:") and key in ctx.facts.grants:
+                            return key
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+            for c in root.head.children:
+                if c.dep_ == "attr":
+                    key = ctx.tok_key.get(c.i)
+                    if key and key.startswith("grant:"):
+                        return key
+        return None
+
+
+def drop_org(ctx: Context, org_key: str, key: str) -> None:
+    """Forget a body that was really a programme's name; its mentions become the programme's."""
+    ctx.facts.organizations.pop(org_key, None)
+    for i, k in list(ctx.tok_key.items()):
+        if k == org_key:
+            ctx.tok_key[i] = key
+    for m in ctx.mentions:
+        if m.key == org_key:
+            m.key = key
+
+
+# ---- amounts -------------------------------------------------------------------------------
+def money_root(ent):
+    """The number an amount hangs on ("million" in "The estimated $22 million"), not the
+    determiner spaCy may pick as the span's root."""
+    best = None
+    for t in ent:
+        if not (ent.start <= t.head.i < ent.end) or t.head.i == t.i:
+            if t.pos_ in ("NUM", "NOUN"):
+                return t
+            best = best or t
+    return best or ent.root
+
+
+def amount_text(ctx: Context, ent) -> str:
+    """"$22 million" from "The estimated $22 million"; "$" put back when the model left it
+    out of the entity."""
     doc = ctx.doc
-    heads = set(lexicon()["grant_heads"])
-    seen_amounts: set[float] = set()
+    keep = funding()["amount_lead_keep"]
+    start = ent.start
+    while start < ent.end - 1 and doc[start].pos_ in ("DET", "ADJ", "VERB") and \
+            doc[start].lower_ not in keep:
+        start += 1
+    text = doc[start:ent.end].text
+    if ent.start > 0 and doc[ent.start - 1].text == "$" and start == ent.start:
+        text = "$" + text
+    return text
+
+
+def governor(root, lex) -> tuple[object | None, str | None]:
+    """The verb that moves the amount and whether its subject gives or gets it."""
+    t = root
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    verb = None
+    if t.dep_ in ("dobj", "nsubjpass", "dative", "oprd"):
+        verb = t.head
+    elif t.dep_ == "pobj" and t.head.lower_ in ("with", "for") and t.head.head.pos_ == "VERB":
+        verb = t.head.head  # "supported X with $Y", "asked for $Y"
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None, None
+    lemma = verb.lemma_.lower()
+    if lemma in lex["give_verbs"]:
+        return verb, "give"
+    if lemma in lex["get_verbs"]:
+        return verb, "get"
+    return verb, None
+
+
+def body_in(ctx: Context, tokens) -> str | None:
+    for t in tokens:
+        key = ctx.tok_key.get(t.i)
+        if key and key.startswith(BODIES):
+            return key
+    return None
+
+
+def prep_body(ctx: Context, holder, preps) -> str | None:
+    """The body named by a "from X" / "to X" phrase under ``holder``."""
+    if holder is None:
+        return None
+    for c in holder.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            key = body_in(ctx, c.subtree)
+            if key:
+                return key
+            if any(t.lower_ in ("feds", "federal") for t in c.subtree):
+                return add_org(ctx, FEDERAL, "other")
+    return None
+
+
+def subject_body(ctx: Context, verb) -> str | None:
+    """The body that is the subject of ``verb``, or of the clause it completes ("eligible to
+    receive")."""
+    v = verb
+    for _ in range(3):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("that", "which", "who"):
+                key = body_in(ctx, [c, *(x for x in c.children if x.dep_ == "compound")])
+                return key
+        if v.dep_ in ("xcomp", "acomp", "conj") and v.head.i != v.i:
+            v = v.head
+            continue
+        break
+    return None
+
+
+def amount_grants(ctx: Context, lex, heads, programmes: Programmes, claimed: set[int]) -> None:
+    doc = ctx.doc
+    seen: set[float] = set()
+    head_sents: dict[int, bool] = {}
     for ent in doc.ents:
-        if ent.label_ != "MONEY" or not ctx.in_body(ent[0]) or ctx.quote_of(ent[0]):
+        if ent.label_ != "MONEY" or not ctx.in_body(ent[0]):
             continue
-        sent = ctx.sentence(ent[0])
-        if not any(t.lower_ in heads for t in sent):
-            continue
-        written = ent.text
-        if ent.start > 0 and doc[ent.start - 1].text == "$":
-            written = "$" + written
+        quoted = ctx.quote_of(ent[0]) is not None
+        root = money_root(ent)
+        written = amount_text(ctx, ent)
         usd = to_usd(written)
-        if usd is None or usd in seen_amounts:
-            continue  # vague ("millions of dollars") or already counted
-        if ent.root.dep_ in ("amod", "compound", "nmod", "nummod") and \
-                ent.root.head.lower_ not in heads and ent.root.head.pos_ == "NOUN":
+        if usd is not None and usd in seen:
+            continue
+        if root.dep_ in ("amod", "compound", "nmod", "nummod") and \
+                root.head.lower_ not in heads and root.head.pos_ in ("NOUN", "PROPN") and \
+                not (ent.start <= root.head.i < ent.end):
             continue  # "the estimated $22 million entrance" is a cost, not a grant
-        if usd is not None:
-            seen_amounts.add(usd)
-        phrase = funding_phrase(ent, heads)
+        verb, role = governor(root, lex)
+        source = prep_body(ctx, root, lex["source_preps"])
+        programme = programmes.of_amount(root, verb)
+        si = ctx.sent_of[root.i]
+        if si not in head_sents:
+            head_sents[si] = any(t.lower_ in heads for t in ctx.sents[si])
+        if not (role or source or programme or (head_sents[si] and not quoted)):
+            continue
+        if quoted and not (role or programme):
+            continue
+        if usd is None:
+            vague_grant(ctx, ent, root, written, heads)
+            continue
+        seen.add(usd)
+        if programme and ctx.facts.grants[programme].amount is None:
+            grant = ctx.facts.grants[programme]
+            grant.amount, grant.amount_usd = written, usd
+            grant.evidence.append(ctx.evidence(ent[0], "grant.programme-amount"))
+            ctx.mark(ent.start, ent.end, programme)
+            continue
+        phrase = funding_phrase(ctx, root, verb, heads)
         name = f"{written} {phrase.text}" if phrase is not None else written
-        funder = funder_of(ctx, phrase if phrase is not None else ent, sent)
-        recipient = recipient_of(ctx, ent.root)
+        funder = source or (named_funder(ctx, phrase) if phrase is not None else None)
+        recipient = None
+        if role == "give":
+            funder = funder or subject_body(ctx, verb) or prep_body(ctx, verb, ("by",))
+            recipient = prep_body(ctx, verb, ("to", "for")) or prep_body(ctx, root, ("to", "for"))
+        elif role == "get":
+            recipient = subject_body(ctx, verb)
+            funder = funder or prep_body(ctx, verb, lex["source_preps"])
+        funder = funder or funder_of(ctx, phrase if phrase is not None else ent,
+                                     ctx.sentence(ent[0]))
+        if programme and funder is None:
+            funder = ctx.facts.grants[programme].funder
+        recipient = recipient or recipient_of(ctx, root)
         key = "grant:" + slug(name)
         grant = ctx.facts.grants.setdefault(key, Grant(key, name, funder=funder,
                                                        recipient=recipient, amount=written,
@@ -52,49 +420,41 @@ def extract_grants(ctx: Context) -> None:
         ctx.mark(ent.start, ent.end, key)
         if phrase is not None:
             ctx.mark(phrase.start, phrase.end, key)
-    for tok in doc:
-        if tok.lower_ not in heads or tok.pos_ != "NOUN" or tok.i in ctx.tok_key:
-            continue
-        if not ctx.in_body(tok) or ctx.quote_of(tok):
-            continue
-        if tok.dep_ not in ("dobj", "nsubjpass", "pobj") or tok.head.pos_ not in ("VERB", "NOUN",
-                                                                                   "ADP"):
-            continue
-        verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
-        if verb.lemma_.lower() not in ("withhold", "strip", "cut", "eliminate", "threaten",
-                                       "lose", "receive", "freeze", "deny", "take", "pull",
-                                       "slash", "restore", "block", "seek", "get", "threat"):
-            continue
-        start = min([c.left_edge.i for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
-                     and c.i < tok.i] + [tok.i])
-        phrase = doc[start: tok.i + 1]
-        recipient = recipient_of(ctx, verb) or recipient_of(ctx, tok)
-        rtext = ctx.facts.name_of(recipient) if recipient else None
-        for p in list(verb.children) + list(tok.children):
-            if p.dep_ == "prep" and p.lower_ in ("from", "to"):
-                objs = [c for c in p.children if c.dep_ == "pobj"]
-                if objs:
-                    words = [t for t in doc[objs[0].left_edge.i: objs[0].i + 1]]
-                    cut = max([i for i, t in enumerate(words) if t.is_punct and t.text not in
-                               ("“", '"', "'")] + [-1])
-                    rtext = " ".join(t.text for t in words[cut + 1:] if t.text not in
-                                     ("“", "”", '"', "so", "-", "called", "the"))
-                break
-        if len(phrase) < 2 and not rtext:
-            continue  # a bare "funding" with no source or recipient names nothing
-        name = phrase.text + (f" to {rtext}" if rtext else "")
-        key = "grant:" + slug(name)
-        grant = ctx.facts.grants.setdefault(key, Grant(
-            key, name, funder=funder_of(ctx, phrase, ctx.sentence(tok)), recipient=recipient))
-        grant.evidence.append(ctx.evidence(tok, "grant.phrase"))
-        ctx.mark(phrase.start, phrase.end, key)
+            claimed.update(range(phrase.start, phrase.end))
 
 
-def funding_phrase(ent, heads):
-    """"$7 million in federal highway funds": the funding noun phrase after the amount."""
-    doc = ent.doc
-    root = ent.root
-    for c in list(root.children) + [root.head]:
+def vague_grant(ctx: Context, ent, root, written: str, heads) -> None:
+    """"..., including tens of millions of dollars to the state of Connecticut": no figure, but
+    a flow to a named recipient out of a larger flow whose funder is known."""
+    if RANGE.search(written):
+        return
+    recipient = prep_body(ctx, root, ("to",))
+    parent = root.head
+    while parent.dep_ in ("prep", "pobj") and parent.head.i != parent.i and \
+            parent.ent_type_ != "MONEY":
+        parent = parent.head
+    parent_key = ctx.tok_key.get(parent.i)
+    if not recipient or not parent_key or not parent_key.startswith("grant:"):
+        return
+    outer = ctx.facts.grants.get(parent_key)
+    if outer is None or outer.funder is None:
+        return
+    noun = next((w for w in reversed(outer.name.split()) if w.lower() in heads), "funding")
+    name = f"{ctx.facts.name_of(outer.funder)} {noun} to {ctx.facts.name_of(recipient)}"
+    key = "grant:" + slug(name)
+    grant = ctx.facts.grants.setdefault(key, Grant(key, name, funder=outer.funder,
+                                                   recipient=recipient, amount=written))
+    grant.evidence.append(ctx.evidence(ent[0], "grant.share"))
+    ctx.mark(ent.start, ent.end, key)
+
+
+def funding_phrase(ctx: Context, root, verb, heads):
+    """"$7 million in federal highway funds": the funding noun phrase after the amount (the
+    parser may hang "in ..." on the verb: "received $7 million in highway funds")."""
+    doc = ctx.doc
+    extra = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+             and c.i > root.i] if verb is not None else []
+    for c in list(root.children) + [root.head] + extra:
         cand = c.children if c.dep_ == "prep" else []
         for g in cand:
             if g.dep_ == "pobj" and g.lower_ in heads:
@@ -104,22 +464,110 @@ def funding_phrase(ent, heads):
     return None
 
 
-def funder_of(ctx: Context, phrase, sent) -> str | None:
+# ---- funding phrases -----------------------------------------------------------------------
+def phrase_grants(ctx: Context, lex, heads, claimed: set[int]) -> None:
+    doc = ctx.doc
+    acts = lex["act_on_verbs"]
+    streams: dict[tuple[str, str | None], str] = {}  # (phrase, funder) -> grant key
+    for tok in doc:
+        if tok.lower_ not in heads or tok.i in ctx.tok_key or tok.i in claimed:
+            continue
+        if not (tok.pos_ == "NOUN" or tok.tag_ == "VBG" and tok.dep_ in ("dobj", "pobj")):
+            continue  # "withhold funding" is sometimes tagged as a verb
+        if tok.dep_ not in ("dobj", "nsubjpass", "pobj") or tok.head.pos_ not in ("VERB", "NOUN",
+                                                                                   "ADP"):
+            continue
+        if not ctx.in_body(tok):
+            continue
+        verb = tok.head if tok.head.pos_ == "VERB" else tok.head.head
+        if verb.lemma_.lower() not in acts:
+            continue
+        start = min([c.left_edge.i for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+                     and c.i < tok.i] + [tok.i])
+        phrase = doc[start: tok.i + 1]
+        if ctx.quote_of(tok) and not body_in(ctx, phrase):
+            continue  # in a quotation only a named body's money ("cut NYPD funding") counts
+        recipient = recipient_of(ctx, verb) or recipient_of(ctx, tok)
+        rtext = ctx.facts.name_of(recipient) if recipient else None
+        link = "to"
+        for p in list(verb.children) + list(tok.children):
+            if p.dep_ == "prep" and p.lower_ in ("from", "to", "for") and (
+                    p.lower_ != "for" or p.head.i == tok.i):
+                objs = [c for c in p.children if c.dep_ == "pobj" and c.i != tok.i]
+                if objs and (p.lower_ != "for" or objs[0].i - objs[0].left_edge.i < 2):
+                    rtext = object_words(doc, objs[0])  # "for immigrants", not a long purpose
+                    link = "for" if p.lower_ == "for" else "to"
+                break
+        if len(phrase) < 2 and not rtext:
+            continue  # a bare "funding" with no source or recipient names nothing
+        if rtext is None and verb.lemma_.lower() in lex["get_verbs"]:
+            rtext = subject_words(doc, verb)  # "jurisdictions ... are not eligible to receive"
+        funder = funder_of(ctx, phrase, ctx.sentence(tok))
+        stream = (phrase.text.lower(), funder)
+        key = streams.get(stream)
+        if key is None:
+            name = phrase.text + (f" {link} {rtext}" if rtext else "")
+            key = "grant:" + slug(name)
+            streams[stream] = key
+        grant = ctx.facts.grants.get(key)
+        if grant is None:
+            grant = ctx.facts.grants[key] = Grant(key, name, funder=funder, recipient=recipient)
+        grant.recipient = grant.recipient or recipient
+        grant.evidence.append(ctx.evidence(tok, "grant.phrase"))
+        ctx.mark(phrase.start, phrase.end, key)
+
+
+def object_words(doc, obj) -> str:
+    """The words of a "from X" object after any list punctuation, without quote marks."""
+    words = list(doc[obj.left_edge.i: obj.i + 1])
+    cut = max([i for i, t in enumerate(words) if t.is_punct and t.text not in QUOTE_MARKS]
+              + [-1])
+    return " ".join(t.text for t in words[cut + 1:] if t.text not in QUOTE_MARKS
+                    and t.lower_ not in ("so", "-", "called", "the"))
+
+
+def subject_words(doc, verb) -> str | None:
+    """The subject noun of a receiving clause with its modifiers; a parenthetical label of it
+    is a better name when there is one."""
+    v = verb
+    for _ in range(3):
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN"):
+                start = min([m.i for m in c.children if m.dep_ in ("compound", "amod")]
+                            + [c.i])
+                return doc[start:c.i + 1].text
+        if v.dep_ in ("xcomp", "acomp", "conj", "ccomp") and v.head.i != v.i:
+            v = v.head
+            continue
+        break
+    return None
+
+
+def named_funder(ctx: Context, phrase) -> str | None:
+    """A body named inside the funding phrase ("Justice Department grants"), or the federal
+    government for "federal funds"."""
     for t in phrase:
         key = ctx.key_at(t)
         if key and key.startswith("org:"):
             return key
     if any(t.lower_ == "federal" for t in phrase):
         return add_org(ctx, FEDERAL, "other")
+    return None
+
+
+def funder_of(ctx: Context, phrase, sent) -> str | None:
+    named = named_funder(ctx, phrase)
+    if named:
+        return named
     root = phrase.root if hasattr(phrase, "root") else phrase
     verb = root.head
     while verb.pos_ != "VERB" and verb.head.i != verb.i:
         verb = verb.head
-    if verb.lemma_.lower() in GIVING:
+    if verb.lemma_.lower() in funding()["give_verbs"]:
         for c in verb.children:
             if c.dep_ == "nsubj":
                 key = ctx.key_at(c)
-                if key and key.startswith(("org:", "place:")):
+                if key and key.startswith(BODIES):
                     return key
     return None
 
@@ -129,6 +577,6 @@ def recipient_of(ctx: Context, tok) -> str | None:
         if c.dep_ == "prep" and c.lower_ in ("to", "for", "from"):
             for t in c.subtree:
                 key = ctx.key_at(t)
-                if key and key.startswith(("place:", "org:")):
+                if key and key.startswith(BODIES):
                     return key
     return None

@@ -1,0 +1,89 @@
+"""General rules of news prose for grants, laws and organisations.
+
+Every sentence here is written for these tests (public facts, invented places and sums); none
+is taken from the shared corpora.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kb.facts import Document, to_schema_json
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from ingest.nlp import load_nlp
+
+    return load_nlp()
+
+
+def facts_of(nlp, text: str) -> dict:
+    from ingest.extract import extract
+
+    document = Document(id="t", text=text, date="2019-05-14")
+    return to_schema_json(extract(document, nlp(text)))
+
+
+def grants_of(nlp, text: str) -> list[dict]:
+    return facts_of(nlp, text)["grants"]
+
+
+def names(items: list[dict]) -> list[str]:
+    return [item["name"] for item in items]
+
+
+# ---- grants --------------------------------------------------------------------------------
+def test_named_programme_is_a_grant_not_a_body(nlp):
+    facts = facts_of(nlp, "The Community Development Block Grant (CDBG) Program pays for housing "
+                          "repairs in small towns. Springfield expects less CDBG money this year.")
+    assert "Community Development Block Grant Program" in names(facts["grants"])
+    assert not any("Block Grant" in n or n == "CDBG" for n in names(facts["organizations"]))
+
+
+def test_appositive_names_a_federal_programme(nlp):
+    facts = facts_of(nlp, "The budget would eliminate BUILD, a federal grant program that pays "
+                          "for roads.")
+    grant = next(g for g in facts["grants"] if g["name"] == "BUILD")
+    assert grant["funder"] == "Federal government of the United States"
+
+
+def test_receiving_an_amount_from_a_body(nlp):
+    grants = grants_of(nlp, "The Ohio Department of Health will receive $2.5 million from the "
+                            "Centers for Disease Control and Prevention.")
+    assert len(grants) == 1
+    assert grants[0]["amount_usd"] == 2_500_000
+    assert grants[0]["funder"] == "Centers for Disease Control and Prevention"
+    assert grants[0]["recipient"] == "Ohio Department of Health"
+
+
+def test_committing_an_amount_makes_the_subject_the_funder(nlp):
+    grants = grants_of(nlp, "Texas committed $40 million to flood control projects, the "
+                            "governor said.")
+    assert [(g["amount_usd"], g["funder"]) for g in grants] == [(40_000_000, "Texas")]
+
+
+def test_price_of_a_thing_is_not_a_grant(nlp):
+    grants = grants_of(nlp, "The estimated $90 million stadium received $12 million in state "
+                            "funds.")
+    assert [g["amount_usd"] for g in grants] == [12_000_000]
+
+
+def test_receiving_clause_subject_is_the_recipient(nlp):
+    grants = grants_of(nlp, "Cities that refuse are not eligible to receive federal grants, the "
+                            "memo said.")
+    assert names(grants) == ["federal grants to Cities"]
+
+
+def test_funding_is_not_its_own_recipient(nlp):
+    grants = grants_of(nlp, "Advocates warned of threats to federal funding.")
+    assert names(grants) == ["federal funding"]
+
+
+def test_share_of_a_larger_flow_to_a_named_recipient(nlp):
+    grants = grants_of(nlp, "The Department of Education gives out more than $30 billion in "
+                            "grants every year, including hundreds of millions of dollars to "
+                            "Ohio.")
+    share = next(g for g in grants if g["recipient"] == "Ohio")
+    assert share["name"] == "Department of Education grants to Ohio"
+    assert share["funder"] == "Department of Education"
+    assert share["amount_usd"] is None
