@@ -11,7 +11,9 @@ factuality. Verbs inside quotations are the speaker's words, not reported events
 """
 from __future__ import annotations
 
+import json
 from functools import lru_cache
+from importlib import resources
 
 from ingest.extract.context import Context, lexicon, word_list
 from ingest.extract.known import pronoun_antecedent
@@ -30,7 +32,17 @@ COMPLIANCE_EVENTS = ("threaten", "withhold", "warn")
 
 
 @lru_cache(maxsize=1)
+def event_words() -> dict:
+    """ingest/data/event_words.json: the word lists only the event extractor reads."""
+    text = resources.files("ingest").joinpath("data", "event_words.json").read_text(
+        encoding="utf-8")
+    words = json.loads(text)
+    return {k: (set(v) if isinstance(v, list) else v) for k, v in words.items()}
+
+
+@lru_cache(maxsize=1)
 def verbs() -> dict[str, tuple[str, str | None, str]]:
+    event_words()  # loaded with the verb table, so a worker's preload() covers both
     out = {}
     for row in data_lines("event_verbs.tsv"):
         out[row[0]] = (row[1], row[2] or None if len(row) > 2 else None,
@@ -41,6 +53,7 @@ def verbs() -> dict[str, tuple[str, str | None, str]]:
 def extract_events(ctx: Context) -> None:
     doc = ctx.doc
     table = verbs()
+    light = event_words()["light_verbs"]
     speech = word_list("speech_verbs.txt")
     seen: set[tuple] = set()
     for tok in doc:
@@ -56,19 +69,24 @@ def extract_events(ctx: Context) -> None:
             continue
         if not is_noun and tok.pos_ not in ("VERB",):
             continue
+        if "light" in note and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in light):
+            continue  # "voiced concern" is a warning; "a matter of concern" is not
         if lemma in NEEDS_PARTICLE and not any(c.dep_ == "prt" and c.lower_ ==
                                                NEEDS_PARTICLE[lemma] for c in tok.children):
             continue
         if not licensed(ctx, tok, lemma, typ):
             continue
+        # "filed a lawsuit", "voiced concern": the light verb carries the clause's grammar
+        verb = tok.head if is_noun and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and \
+            tok.head.lemma_.lower() in light else tok
         # the action a threat or warning is about is part of that event, not another one
-        if tok.dep_ in ("xcomp", "ccomp", "acl") and tok.head.lemma_.lower() in table and \
-                (table[tok.head.lemma_.lower()][0] in ("threaten", "warn")
-                 or "negated" in table[tok.head.lemma_.lower()][2]):
+        if verb.dep_ in ("xcomp", "ccomp", "acl") and verb.head.lemma_.lower() in table and \
+                (table[verb.head.lemma_.lower()][0] in ("threaten", "warn")
+                 or "negated" in table[verb.head.lemma_.lower()][2]):
             continue  # "threat to cut", "refused to detain": one event, not two
-        if not reported(tok, typ):
+        if not reported(verb, typ):
             continue
-        factuality = modality(tok)
+        factuality = modality(verb)
         if "negated" in note:
             factuality = "negated"
         # "X said funds could be withheld": a threat by X (PETRARCH's say + will-do transformation)
@@ -80,37 +98,62 @@ def extract_events(ctx: Context) -> None:
                 c.dep_ == "xcomp" and table.get(c.lemma_.lower(), ("",))[0] == "withhold"
                 for c in tok.children):
             cameo = "1311"
-        agent = agent_of(ctx, speaker_verb or tok)
-        if agent is None and typ == "enact":
-            agent = passing_chamber(ctx, tok)
-        if agent is None:
+        agents = agents_of(ctx, speaker_verb or tok)
+        if not agents and typ == "enact":
+            chamber = passing_chamber(ctx, tok)
+            agents = [chamber] if chamber else []
+        if not agents:
             continue
-        targets = [t for t in targets_of(ctx, tok) if t != agent]
-        fearer = feared_by(ctx, tok) if typ in ("withhold", "threaten") else None
-        if fearer and fearer != agent:
-            # "X feared that Y would cut funds": X warns about Y's threat (the warning is the
-            # reported event; Y's cut is only foreseen)
-            typ, cameo, targets, agent, factuality = "warn", "130", [agent], fearer, "asserted"
-        if typ == "other" and not targets and not has_object(tok):
-            continue  # "efforts to deport": an act with nothing acted on is not reported
-        if typ == "enact" and (agent.startswith("org:") and ctx.facts.organizations[agent].type
-                               == "legislature"):
-            typ = "other"  # one chamber passing a bill is not enactment
-        if typ == "enact" and agent.startswith("person:"):
-            continue
-        law = about(ctx, tok, "law:") or (
-            compliance_law(ctx) if typ in COMPLIANCE_EVENTS and
-            about_compliance(speaker_verb or tok) else None)
-        grant = about(ctx, tok, "grant:")
-        sig = (typ, agent, targets[0] if targets else None, ctx.sent_of[tok.i])
-        if sig in seen:
-            continue
-        seen.add(sig)
-        ctx.facts.events.append(Event(
-            key=f"event:{len(ctx.facts.events) + 1}", type=typ, agent=agent, targets=targets,
-            cameo=cameo, about_law=law, about_grant=grant, action=action_text(tok),
-            date=date_of(ctx, speaker_verb or tok), factuality=factuality,
-            evidence=[ctx.evidence(tok, f"event.{lemma}")]))
+        for agent in agents:
+            record(ctx, tok, lemma, typ, cameo, note, agent, factuality, speaker_verb or verb,
+                   seen)
+
+
+def record(ctx: Context, tok, lemma: str, typ: str, cameo: str | None, note: str, agent: str,
+           factuality: str, verb, seen: set[tuple]) -> None:
+    """One event of ``agent``: its targets, law, grant and date; dropped where the rules for
+    its type say it is not a reported act. ``verb`` is the clause verb that reports it (the
+    event verb itself, the light verb of an event noun, or the speech verb of a "said funds
+    could be withheld" threat)."""
+    targets = [t for t in targets_of(ctx, tok) if t != agent]
+    if not targets and tok.dep_ == "dobj" and verb.i == tok.head.i:
+        # "filed a lawsuit against X": the light verb holds the target phrase
+        targets = [t for t in targets_of(ctx, verb) if t != agent]
+    if typ == "rule" and not targets:
+        targets = [t for t in ruled_on(ctx, tok) if t != agent]
+    feared = feared_by(ctx, tok) if typ in ("withhold", "threaten") else None
+    clause = verb
+    if feared and feared[0] != agent:
+        # "X feared that Y would cut funds": X warns about Y's threat (the warning is the
+        # reported event; Y's cut is only foreseen)
+        typ, cameo, targets, factuality = "warn", "130", [agent], "asserted"
+        agent, clause = feared
+    if typ == "other" and not targets and not has_object(tok):
+        return  # "efforts to deport": an act with nothing acted on is not reported
+    if "dyadic" in note and not targets and not any(
+            (ctx.key_at(t) or "").startswith("law:") for t in tok.subtree) and \
+            not law_anaphor(ctx, tok):
+        return  # praise or blame needs someone or some law ("the measure") praised or blamed
+    if typ == "enact" and (agent.startswith("org:") and ctx.facts.organizations[agent].type
+                           == "legislature"):
+        typ = "other"  # one chamber passing a bill is not enactment
+    if typ == "enact" and agent.startswith("person:"):
+        return
+    # publishing a report or announcing a plan is about a law only where its sentence says so
+    near = typ not in ("release", "announce")
+    law = about(ctx, tok, "law:", near, clause) or (
+        compliance_law(ctx) if typ in COMPLIANCE_EVENTS and
+        about_compliance(verb) else None)
+    grant = about(ctx, tok, "grant:")
+    sig = (typ, agent, targets[0] if targets else None, ctx.sent_of[tok.i])
+    if sig in seen:
+        return
+    seen.add(sig)
+    ctx.facts.events.append(Event(
+        key=f"event:{len(ctx.facts.events) + 1}", type=typ, agent=agent, targets=targets,
+        cameo=cameo, about_law=law, about_grant=grant, action=action_text(tok),
+        date=date_of(ctx, verb), factuality=factuality,
+        evidence=[ctx.evidence(tok, f"event.{lemma}")]))
 
 
 def reported(tok, typ: str) -> bool:
@@ -128,7 +171,40 @@ def reported(tok, typ: str) -> bool:
     if typ == "comply" and tok.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children):
         return False  # "if the state refuses to cooperate, ...": a condition, not an event
-    return not (typ in ("threaten", "warn") and tok.dep_ == "acl" and tok.tag_ == "VBN")
+    if typ in ("threaten", "warn") and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return False
+    return not habitual(tok, typ)
+
+
+def habitual(tok, typ: str) -> bool:
+    """A standing practice or state rather than a reported act: the verb carries a frequency
+    adverbial ("gives out $4 billion in grants every year", "routinely cooperates"), or it is
+    compliance in the simple present ("saying the state complies with the law", "offences the
+    police cooperate with federal agents on"), which describes how things stand. Perfect and
+    past tenses ("has cooperated", "refused to", "deported thousands annually") report acts
+    and are kept."""
+    if tok.pos_ != "VERB" or not simple_present(tok):
+        return False  # "deported 400,000 people annually" reports what was done
+    words = event_words()
+    if typ in words["stative_present_types"]:
+        return True
+    for c in tok.children:
+        if c.dep_ == "advmod" and c.lower_ in words["frequency_words"]:
+            return True
+        if c.dep_ == "npadvmod" and c.lemma_.lower() in words["period_nouns"] and any(
+                d.lower_ in words["frequency_determiners"] for d in c.children):
+            return True
+    return False
+
+
+def simple_present(tok) -> bool:
+    """A finite verb in the simple present: no auxiliary ("has", "will", "to", "do not"),
+    present-tense tag, or a bare form the tagger gives a finite clause ("that they cooperate")."""
+    if tok.tag_ not in ("VBZ", "VBP", "VB"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    return tok.tag_ != "VB" or tok.dep_ in ("ROOT", "relcl", "ccomp", "conj")
 
 
 def has_object(tok) -> bool:
@@ -139,7 +215,7 @@ def has_object(tok) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass", "dative", "attr") for c in tok.children)
 
 
-def feared_by(ctx: Context, tok) -> str | None:
+def feared_by(ctx: Context, tok) -> tuple[str, object] | None:
     """Who fears or warns that a cut or threat will happen ("he feared the President would
     make good on his threat to withhold funding"): the subject of a fear verb that governs
     the event through its clause, when the event is foreseen rather than reported."""
@@ -153,7 +229,7 @@ def feared_by(ctx: Context, tok) -> str | None:
         if node.pos_ == "VERB" and node.lemma_.lower() in fear:
             subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
             key = entity_of(ctx, subj) if subj is not None else None
-            return key if key and key.startswith(("person:", "org:")) else None
+            return (key, node) if key and key.startswith(("person:", "org:")) else None
     return None
 
 
@@ -170,7 +246,10 @@ def licensed(ctx: Context, tok, lemma: str, typ: str) -> bool:
         return any(t.lower_ in heads or (ctx.key_at(t) or "").startswith(("grant:", "law:"))
                    or t.text[:1].isupper() for c in objs for t in c.subtree)
     if lemma == "issue":  # "issued guidance", not "issued 500 summonses"
-        docs = set(lexicon()["document_nouns"])
+        docs, table = set(lexicon()["document_nouns"]), verbs()
+        if any(c.dep_ == "dobj" and "noun" in table.get(c.lemma_.lower(), ("", "", ""))[2]
+               for c in tok.children):
+            return False  # "issued a warning", "issued a ruling": the noun's event
         return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in docs
                    for c in tok.children) or (tok.dep_ == "acl" and tok.head.lemma_.lower()
                                               in docs)
@@ -232,32 +311,72 @@ def entity_of(ctx: Context, tok) -> str | None:
     return None
 
 
-def agent_of(ctx: Context, tok) -> str | None:
-    node = tok
+def agents_of(ctx: Context, tok) -> list[str]:
+    """The agent of an event and those coordinated with it ("Ann Roe and Bo Li sued the
+    city"): one event each, as the facts record one agent per event."""
+    found: list = []
+    agent = agent_of(ctx, tok, found)
+    if agent is None:
+        return []
+    out = [agent]
+    if found:
+        for c in found[0].children:
+            if c.dep_ != "conj":
+                continue
+            key = clean_agent(ctx, entity_of(ctx, c))
+            if key and key.startswith(("person:", "org:", "place:")) and key not in out:
+                out.append(key)
+    return out
+
+
+def agent_of(ctx: Context, tok, found: list | None = None) -> str | None:
+    """The subject, the "by" phrase of a passive or of an event noun, the possessor of an
+    event noun ("the department's threat"), the subject of the light verb that makes an event
+    noun ("X filed a lawsuit", "X voiced concern"), or inherited from a governing verb or
+    document. ``found`` receives the subject token, so coordinated subjects can join in."""
+    light = event_words()["light_verbs"]
+    node, via_light = tok, False
     for _ in range(5):
         for c in node.children:
             if c.dep_ == "agent":
                 for g in c.children:
                     key = entity_of(ctx, g)
                     if key:
+                        if found is not None:
+                            found.append(g)
                         return clean_agent(ctx, key)
         for c in node.children:
             if c.dep_ == "nsubj":
                 key = entity_of(ctx, c)
                 if key and key.startswith("law:"):
                     return author_of_law(ctx, c)
+                if key and found is not None:
+                    found.append(c)
                 return clean_agent(ctx, chamber_of(ctx, c, key)) if key else None
-        if node.dep_ == "acl" or (node.pos_ == "NOUN" and node is tok):
-            if node.pos_ == "NOUN":
-                for c in node.children:
-                    if c.dep_ in ("poss", "compound") and c.i < node.i:
-                        key = entity_of(ctx, c)
-                        if key and not key.startswith(("grant:",)):
-                            return clean_agent(ctx, key)
-                if node.dep_ not in ("acl",):
-                    return None
-            holder = node.head  # "an order threatening to ..." -> the order
-            return author_of_law(ctx, holder)
+        if node.pos_ == "NOUN" and (node is tok or node.dep_ == "acl"):
+            for c in node.children:
+                if c.dep_ in ("poss", "compound") and c.i < node.i:
+                    key = entity_of(ctx, c)
+                    if key and not key.startswith(("grant:",)):
+                        return clean_agent(ctx, key)
+            for c in node.children:  # "a ruling by the court", "the threat by the department"
+                if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+                    key = next((k for g in c.children if g.dep_ == "pobj" and
+                                (k := entity_of(ctx, g))), None)
+                    if key and key.startswith(("person:", "org:", "place:")):
+                        if found is not None:
+                            found.extend(g for g in c.children if g.dep_ == "pobj")
+                        return key
+            if node is tok and node.dep_ == "dobj" and node.head.pos_ == "VERB" and \
+                    node.head.lemma_.lower() in light:
+                node, via_light = node.head, True  # "filed a lawsuit": whoever filed it
+                continue
+            if node.dep_ not in ("acl",):
+                return None
+        if node.dep_ == "acl":
+            return author_of_law(ctx, node.head)  # "an order threatening to ..." -> the order
+        if via_light and node.dep_ in ("pcomp", "pobj", "prep"):
+            return None  # "accused the mayor of making threats": the accuser made none
         if node.dep_ in ("xcomp", "advcl", "conj", "pcomp", "pobj", "prep", "acomp", "ccomp") \
                 and node.head.i != node.i:
             node = node.head
@@ -363,14 +482,27 @@ def requested_by(ctx: Context, tok) -> str | None:
     return None
 
 
-def about(ctx: Context, tok, prefix: str) -> str | None:
-    """The law or grant an event is about: in its clause, its sentence, or next door."""
+def about(ctx: Context, tok, prefix: str, near: bool = True, clause=None) -> str | None:
+    """The law or grant an event is about: in its clause, its sentence, a definite "the bill"
+    in the clauses of the verb that reports it (``clause``) pointing back to a named law, or
+    (``near``) the neighbouring sentences."""
     for t in sorted(tok.subtree, key=lambda t: abs(t.i - tok.i)):
         key = ctx.key_at(t)
         if key and key.startswith(prefix):
             return key
     si = ctx.sent_of[tok.i]
-    for offset in (0, -1, 1):
+    sent = ctx.sents[si]
+    keys = [k for i in range(sent.start, sent.end)
+            if (k := ctx.tok_key.get(i)) and k.startswith(prefix)]
+    if keys:
+        return keys[0]
+    if prefix == "law:" and clause is not None:
+        key = law_anaphor(ctx, clause_top(clause))
+        if key:
+            return key
+    if not near:
+        return None
+    for offset in (-1, 1):
         if 0 <= si + offset < len(ctx.sents):
             sent = ctx.sents[si + offset]
             keys = [k for i in range(sent.start, sent.end)
@@ -378,6 +510,81 @@ def about(ctx: Context, tok, prefix: str) -> str | None:
             if keys:
                 return keys[0] if offset != -1 else keys[-1]
     return None
+
+
+CLAUSAL = ("ccomp", "xcomp", "advcl", "conj")
+
+
+def clause_top(verb):
+    """The highest verb a verb reaches through clause links ("predicted that the bill would
+    fail, adding that he feared ..." -> "predicted"); an event inside a noun phrase ("in the
+    face of the threat to ...") stays on its own."""
+    node = verb
+    while node.dep_ in CLAUSAL and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def law_anaphor(ctx: Context, top) -> str | None:
+    """The named law a definite common noun under ``top`` stands for: "the bill",
+    "this measure", "the order", or a lede's bare "legislation". News names a law once and
+    then says "the bill"; the nearest law named before it of a type the noun can name is
+    meant. A lede describes a bill before naming it ("the Assembly passed legislation that
+    would ..." ... "the Liberty Act would ..."), so with nothing before, the first law named
+    in the next three sentences is."""
+    words = event_words()
+    nouns, dets = words["law_anaphors"], words["anaphor_determiners"]
+    doc = ctx.doc
+    for i in range(top.left_edge.i, top.right_edge.i + 1):
+        t = doc[i]
+        types = nouns.get(t.lower_)
+        if types is None or i in ctx.tok_key or t.pos_ != "NOUN" or \
+                t.dep_ in ("compound", "amod", "nmod") or ctx.quote_of(t):
+            continue
+        det = next((c.lower_ for c in t.children if c.dep_ == "det"), None)
+        if det not in dets and not (det is None and t.lower_ == "legislation"):
+            continue
+        laws = ctx.facts.laws
+        named = [(types.index(kind), m) for m in ctx.mentions if m.key in laws and
+                 (kind := law_kind(laws[m.key])) in types]
+        # the first kind the noun names best ("the bill": a bill before an enacted statute)
+        before = [(rank, -m.start, m.key) for rank, m in named if i - 600 <= m.start < i]
+        if before:
+            return min(before)[2]
+        last = ctx.sent_of[i] + 3
+        after = [(rank, m.start, m.key) for rank, m in named
+                 if m.start > i and ctx.sent_of[m.start] <= last]
+        if after and det in ("the", None):
+            return min(after)[2]
+        return None
+    return None
+
+
+def law_kind(law) -> str:
+    """A law's type for anaphora: a code section ("8 U.S.C. § 1373") is "the law" or "the
+    statute", never "the bill" or "the measure"."""
+    return "code section" if "§" in law.name else law.type
+
+
+def ruled_on(ctx: Context, tok) -> list[str]:
+    """Whom a ruling binds: the subject of what it found or held ("ruled that the city must",
+    "a ruling which found that the government could not withhold ...")."""
+    finding = set(lexicon()["finding_verbs"])
+    # the relative clause may hang off the court in "a ruling by the court, which found ..."
+    holders = [tok] + [g for c in tok.children if c.dep_ == "prep" for g in c.children
+                       if g.dep_ == "pobj"]
+    clauses = [tok] + [c for h in holders for c in h.children if c.dep_ in ("relcl", "acl")
+                       and c.lemma_.lower() in finding]
+    for verb in clauses:
+        for c in verb.children:
+            if c.dep_ != "ccomp":
+                continue
+            for s in c.children:
+                if s.dep_ in ("nsubj", "nsubjpass"):
+                    key = entity_of(ctx, s)
+                    if key and key.startswith(("person:", "org:", "place:")):
+                        return [key]
+    return []
 
 
 def about_compliance(tok) -> bool:
