@@ -112,3 +112,19 @@ def test_complying_in_the_present_is_a_state_but_having_cooperated_is_an_act(nlp
     text = "Since 2015, the Denver Police Department has cooperated with the FBI."
     assert ("comply", "Denver Police Department", "Federal Bureau of Investigation") in \
         triples(nlp, text)
+
+
+def statements(nlp, text: str) -> list[tuple]:
+    from ingest.extract import extract
+
+    facts = extract(Document(id="t", text=text, date="2018-05-02"), nlp(text))
+    return [(s["speaker"], s["quote"]) for s in to_schema_json(facts)["statements"]]
+
+
+def test_a_noun_quoted_with_its_comma_is_a_term_not_a_statement(nlp):
+    text = ("By taxing all \"imports,\" including food, Governor Tom Hale added, Colorado "
+            "would lose trade.")
+    assert not statements(nlp, text)
+    text = ("Senator Ann Vale told reporters that the cuts are \"very disappointing,\" and "
+            "left the room.")
+    assert [q for _, q in statements(nlp, text)] == ["very disappointing,"]

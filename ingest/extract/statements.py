@@ -40,6 +40,8 @@ def extract_statements(ctx: Context) -> None:
             continue
         para = text.count("\n", 0, start)
         opens_sentence = ctx.sentence(span[0]).start_char >= start - 1
+        if n_words < 3 and not opens_sentence and term_mention(span, start, end):
+            continue  # 'targets all "aliens," including ...': a word quoted, not a statement
         recent = last_speakers if para - last_para <= 2 else []
         governing = None if opens_sentence else reporting_verb(ctx, span, start, end, speech)
         if governing is not None and n_words >= 3:
@@ -99,6 +101,20 @@ def attribute(ctx: Context, span, start: int, end: int, speech,
     if not keys and unnamed_person(ctx, subj):
         return None
     return keys
+
+
+NOUN_SLOTS = ("pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj", "compound")
+
+
+def term_mention(span, start: int, end: int) -> bool:
+    """A word or two quoted as a noun in the writer's own clause ('all "aliens," including
+    visa holders'): American style puts the comma inside the quote marks, so the punctuation
+    does not make it speech. A quoted adjective or answer ('are "very disappointing,"') can
+    still be."""
+    inner = [t for t in span if start < t.idx < end - 1 and not t.is_punct]
+    heads = [t for t in inner if not (start <= t.head.idx < end) or t.head.i == t.i]
+    return bool(heads) and all(t.pos_ in ("NOUN", "PROPN") and t.dep_ in NOUN_SLOTS
+                               for t in heads)
 
 
 CLAUSE_LINKS = ("ccomp", "xcomp", "conj", "prep", "pobj", "dobj", "attr", "oprd", "acomp")
