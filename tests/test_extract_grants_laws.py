@@ -87,3 +87,40 @@ def test_share_of_a_larger_flow_to_a_named_recipient(nlp):
     assert share["name"] == "Department of Education grants to Ohio"
     assert share["funder"] == "Department of Education"
     assert share["amount_usd"] is None
+
+
+# ---- organisations -------------------------------------------------------------------------
+def orgs_of(nlp, text: str) -> list[str]:
+    return names(facts_of(nlp, text)["organizations"])
+
+
+def test_person_of_a_named_body(nlp):
+    assert "Eastside Tenants United" in orgs_of(
+        nlp, '"We are worried," said Maria Lopez of Eastside Tenants United, a renters\' group.')
+
+
+def test_person_of_a_place_is_not_a_body(nlp):
+    assert orgs_of(nlp, "Maria Lopez of Long Island said she would vote no.") == []
+
+
+def test_capitalised_name_ending_in_a_body_word(nlp):
+    assert "Springfield Legal Aid Society" in orgs_of(
+        nlp, "Jim Olsen, Director of Outreach at the Springfield Legal Aid Society, spoke.")
+
+
+def test_office_of_a_post(nlp):
+    assert orgs_of(nlp, "The Governor's Office did not respond to questions on Tuesday.") == [
+        "Governor's Office"]
+
+
+def test_route_codes_and_structures_are_not_bodies(nlp):
+    assert orgs_of(nlp, "Commuters on the M15 and Q44 lines faced delays, the MTA said.") == [
+        "MTA"]
+    assert orgs_of(nlp, "The $40 million Smith-Jones interchange opened in Dallas.") == []
+
+
+def test_parts_and_residents_of_places_are_not_bodies(nlp):
+    assert orgs_of(nlp, "Residents of Lower Manhattan were told to evacuate.") == []
+    assert orgs_of(nlp, "The rules are the same as for any other New Yorker, officials "
+                        "said.") == []
+    assert "New Yorker" in orgs_of(nlp, "He wrote for The New Yorker last year.")
