@@ -124,3 +124,25 @@ def test_parts_and_residents_of_places_are_not_bodies(nlp):
     assert orgs_of(nlp, "The rules are the same as for any other New Yorker, officials "
                         "said.") == []
     assert "New Yorker" in orgs_of(nlp, "He wrote for The New Yorker last year.")
+
+
+# ---- laws ----------------------------------------------------------------------------------
+def laws_of(nlp, text: str) -> list[dict]:
+    return facts_of(nlp, text)["laws"]
+
+
+def test_a_named_persons_order_on_a_subject_is_an_executive_order(nlp):
+    laws = laws_of(nlp, "Biden's order on student loans drew lawsuits from several states.")
+    assert [(law["name"], law["type"]) for law in laws] == [
+        ("Biden's order on student loans", "executive order")]
+    # a judge's order is a ruling, not an executive order
+    laws = laws_of(nlp, "Smith's order on parking was struck down by a judge on Friday.")
+    assert not any(law["type"] == "executive order" for law in laws)
+
+
+def test_conditions_set_on_a_grant_are_a_policy(nlp):
+    laws = laws_of(nlp, "The agency tried to attach conditions to the housing grant. A court "
+                        "later blocked these conditions.")
+    law = next(law for law in laws if law["name"] == "conditions to the housing grant")
+    assert law["type"] == "policy"
+    assert "these conditions" in law["aliases"]

@@ -72,8 +72,9 @@ class Programmes:
         for tok in doc:
             text = tok.text
             capital = text in cap_heads
-            if not capital and (tok.lower_ not in nouns or tok.pos_ != "NOUN"):
-                continue
+            if not capital and (text not in nouns or tok.pos_ != "NOUN" or not (
+                    tok.dep_ == "appos" or doc[tok.i - 1].text[:1].isupper())):
+                continue  # a lower-case "program" names one only after a capitalised name
             if not ctx.in_body(tok):
                 continue
             if capital and self.continues(tok.i):

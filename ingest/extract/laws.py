@@ -166,6 +166,8 @@ def extract_orders(ctx: Context, us: str | None) -> None:
             continue
         prev = doc[tok.i - 1] if tok.i else None
         if prev is None or prev.lower_ != "executive":
+            if prev is not None and tok.lower_ == "order":
+                named_order(ctx, tok, us)
             continue
         if tok.i in ctx.tok_key:
             latest = ctx.tok_key[tok.i]
@@ -192,6 +194,32 @@ def extract_orders(ctx: Context, us: str | None) -> None:
             latest = key
         ctx.facts.laws[key].evidence.append(ctx.evidence(tok, "law.executive-order"))
         ctx.mark(start, tok.i + 1, key)
+
+
+def named_order(ctx: Context, tok, us: str | None) -> None:
+    """"Trump's order for a border wall": a named person's order on a stated subject is an
+    executive order of its own (an order about something else than the ones named so far).
+    A judge's or court's order is a ruling, and is not this rule's business."""
+    doc = ctx.doc
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    topic = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "on",
+                                                                          "regarding")]
+    if not poss or not topic or tok.i in ctx.tok_key or not ctx.in_body(tok):
+        return
+    owner = poss[0]
+    if owner.pos_ != "PROPN" or not owner.text[:1].isupper() or owner.i in ctx.tok_key:
+        return
+    if any(t.lower_ in ("judge", "court", "justice", "jury") for t in ctx.sentence(tok)):
+        return
+    about = doc[topic[0].i + 1: topic[0].right_edge.i + 1].text.lower()
+    if any(about in law.name.lower() for law in ctx.facts.laws.values()):
+        return
+    start = owner.left_edge.i
+    name = doc[start: topic[0].right_edge.i + 1].text
+    key = add_law(ctx, name, "executive order", us, surface=name)
+    ctx.facts.laws[key].evidence.append(ctx.evidence(tok, "law.named-order"))
+    # not marked as a mention: the event extractor gives a sentence's neighbours the law
+    # mentioned next door, and an order named in passing is seldom what they are about
 
 
 def extract_possessive_laws(ctx: Context) -> None:
@@ -247,6 +275,7 @@ def extract_policies(ctx: Context) -> None:
 
     doc = ctx.doc
     us = "place:united-states" if "place:united-states" in ctx.facts.places else None
+    grant_conditions(ctx, us)
     heads = lexicon()["law_heads"]
     owned: dict[tuple[str, str], str] = {}
     for tok in doc:
@@ -337,3 +366,40 @@ def add_policy(ctx: Context, name: str, typ: str, jurisdiction: str | None, star
     ctx.facts.laws[key].evidence.append(ctx.evidence(tok, "law.policy"))
     ctx.mark(start, end, key)
     return key
+
+
+# nouns for the terms a funder sets on its money
+ATTACHING = frozenset(("attach", "impose", "place", "put", "set", "add", "tie"))
+CONDITION_NOUNS = frozenset(("conditions", "requirements", "restrictions", "strings",
+                             "stipulations"))
+
+
+def grant_conditions(ctx: Context, us: str | None) -> None:
+    """"attach conditions to the Byrne grant", "new requirements for federal funds": the terms
+    set on a grant are a policy of their own; "these conditions" later is the same policy."""
+    doc = ctx.doc
+    grant_heads = frozenset(lexicon()["grant_heads"])
+    latest: str | None = None
+    for tok in doc:
+        if tok.lower_ not in CONDITION_NOUNS or tok.pos_ != "NOUN" or tok.i in ctx.tok_key:
+            continue
+        if not ctx.in_body(tok) or ctx.quote_of(tok):
+            continue
+        holders = [tok]
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ATTACHING:
+            holders.append(tok.head)  # "attach conditions to the grant": "to" hangs on the verb
+        preps = [c for h in holders for c in h.children if c.dep_ == "prep"
+                 and c.lower_ in ("to", "on", "for") and c.i > tok.i]
+        objs = [g for p in preps for g in p.children if g.dep_ == "pobj"
+                and g.lower_ in grant_heads]
+        if objs:
+            name = f"{tok.text} {doc[objs[0].head.i: objs[0].i + 1].text}"
+            latest = add_law(ctx, name, "policy", us, surface=name)
+            ctx.facts.laws[latest].evidence.append(ctx.evidence(tok, "law.grant-conditions"))
+            ctx.mark(tok.i, tok.i + 1, latest)
+        elif latest and any(c.dep_ == "det" and c.lower_ in ("these", "the", "those")
+                            for c in tok.children):
+            law = ctx.facts.laws[latest]
+            law.add_alias(doc[tok.i - 1: tok.i + 1].text)
+            law.evidence.append(ctx.evidence(tok, "law.grant-conditions"))
+            ctx.mark(tok.i, tok.i + 1, latest)

@@ -101,6 +101,7 @@ def extract_organizations(ctx: Context) -> None:
     people = person_words(ctx)
     generic = set(lexicon()["generic_org_words"])
     facility = set(lexicon()["facility_heads"])
+    places = place_names(ctx)
     # 1. gazetteer short forms anywhere (acronyms case-sensitive, names case-insensitive)
     n = len(doc)
     texts = [t.text for t in doc]
@@ -143,7 +144,7 @@ def extract_organizations(ctx: Context) -> None:
         if ent.label_ not in ("ORG", "NORP") or not ctx.in_body(ent[0]):
             continue
         for part in split_list(clean_span(ent)):
-            consider(ctx, part, people, generic, facility)
+            consider(ctx, part, people, generic, facility, places)
     # 3. "<Person> administration" names a government
     for tok in doc:
         if tok.lower_ == "administration" and tok.i > 0 and ctx.in_body(tok):
@@ -155,9 +156,15 @@ def extract_organizations(ctx: Context) -> None:
                 org.evidence.append(ctx.evidence(tok, "org.administration"))
                 ctx.mark(prev.i, tok.i + 1, key)
     # 4. "<Role>'s Office"; "<person> of <Name>" introduces the body a person speaks for
-    role_offices(ctx)
-    affiliations(ctx)
-    headed_names(ctx)
+    name_heads = frozenset(lexicon()["org_name_heads"])
+    for tok in doc:
+        text = tok.text
+        if text == "of":
+            affiliation(ctx, tok)
+        elif text == "Office":
+            role_office(ctx, tok)
+        elif text[:1].isupper() and tok.lower_ in name_heads:
+            headed_name(ctx, tok)
     # 5. acronyms: defined in parentheses, or the initials of a body already named
     define_acronyms(ctx)
 
@@ -173,7 +180,8 @@ def split_list(span):
     return [clean_span(p) for p in parts if len(p)]
 
 
-def consider(ctx: Context, span, people: set[str], generic: set[str], facility: set[str]) -> None:
+def consider(ctx: Context, span, people: set[str], generic: set[str], facility: set[str],
+             places: set[str]) -> None:
     doc = ctx.doc
     # leading lower-case words are not part of a name ("strip Justice Department")
     start = span.start
@@ -197,7 +205,7 @@ def consider(ctx: Context, span, people: set[str], generic: set[str], facility: 
     if span[-1].lower_.endswith("s") and span[-1].lower_[:-1] in facility and not any(
             t.lower_ in lexicon()["org_type_heads"] or t.lower_ in STOP for t in span):
         return  # "Cross Bay Boulevards" are roads; "Families for Safe Streets" is a body
-    if not_a_body(ctx, span, facility):
+    if not_a_body(ctx, span, facility, places):
         return
     heads = lexicon()["law_heads"]
     if span[-1].lower_ in heads and span[-1].lower_ not in ("program",):
@@ -280,7 +288,7 @@ def place_names(ctx: Context) -> set[str]:
     return out
 
 
-def not_a_body(ctx: Context, span, facility: set[str]) -> bool:
+def not_a_body(ctx: Context, span, facility: set[str], places: set[str]) -> bool:
     """Spans the model calls organisations that news uses for other things:
     - a route or vehicle code ("the Q52 bus", "I-95"): one token with a digit;
     - a name that modifies a structure ("the Adams-Tillary entrance", "the Hale Street bridge");
@@ -293,17 +301,13 @@ def not_a_body(ctx: Context, span, facility: set[str]) -> bool:
             nxt.lemma_.lower() in facility | STRUCTURES:
         return True
     words = [t.lower_ for t in span]
-    places = None
-    if words[0] in PLACE_PARTS and len(words) > 1:
-        places = place_names(ctx)
-        if " ".join(words[1:]) in places:
-            return True
+    if words[0] in PLACE_PARTS and len(words) > 1 and " ".join(words[1:]) in places:
+        return True
     text = span.text.lower()
     if span.start > 0 and doc[span.start - 1].text == "The":
         return False  # "The New Yorker" is a magazine
     for ending in DEMONYM_ENDINGS:
         if text.endswith(ending) and len(text) > len(ending) + 3:
-            places = places if places is not None else place_names(ctx)
             stem = text[: -len(ending)]
             if any(form in places or form in gazetteer() for form in
                    (stem, stem + "k", stem + "a", stem + "e", stem + "o")):
@@ -316,120 +320,116 @@ STRUCTURES = frozenset(("entrance", "exit", "corridor", "route", "ramp", "interc
                         "terminal", "yard", "depot", "project", "site", "crossing", "viaduct"))
 
 
-def role_offices(ctx: Context) -> None:
+def role_office(ctx: Context, tok) -> None:
     """"The Governor's Office", "the Mayor's Office": the office of a post, written with a
     capital "Office" after a role word."""
     from ingest.extract.officials import roles
 
     doc = ctx.doc
     forms = roles()
-    for tok in doc:
-        if tok.text != "Office" or tok.i < 2 or tok.i in ctx.tok_key or not ctx.in_body(tok):
-            continue
-        if doc[tok.i - 1].text not in ("'s", "’s"):
-            continue
-        end = tok.i - 1
-        start = end - 1
-        while start > 0 and doc[start - 1].text[:1].isupper() and \
-                doc[start - 1].lower_ not in ("the", "a"):
-            start -= 1
-        words = tuple(t.lower_ for t in doc[start:end])
-        for k in range(len(words)):
-            if words[k:] in forms and doc[start + k].text[:1].isupper():
-                first = start + k
-                break
-        else:
-            continue
-        surface = doc[first:tok.i + 1].text
-        key = add_org(ctx, surface.replace("’s", "'s"), "agency", surface=surface)
-        ctx.facts.organizations[key].evidence.append(ctx.evidence(tok, "org.role-office"))
-        ctx.mark(first, tok.i + 1, key)
+    if tok.i < 2 or tok.i in ctx.tok_key or not ctx.in_body(tok):
+        return
+    if doc[tok.i - 1].text not in ("'s", "’s"):
+        return
+    end = tok.i - 1
+    start = end - 1
+    while start > 0 and doc[start - 1].text[:1].isupper() and \
+            doc[start - 1].lower_ not in ("the", "a"):
+        start -= 1
+    words = tuple(t.lower_ for t in doc[start:end])
+    for k in range(len(words)):
+        if words[k:] in forms and doc[start + k].text[:1].isupper():
+            first = start + k
+            break
+    else:
+        return
+    surface = doc[first:tok.i + 1].text
+    key = add_org(ctx, surface.replace("’s", "'s"), "agency", surface=surface)
+    ctx.facts.organizations[key].evidence.append(ctx.evidence(tok, "org.role-office"))
+    ctx.mark(first, tok.i + 1, key)
 
 
-def affiliations(ctx: Context) -> None:
+def affiliation(ctx: Context, tok) -> None:
     """"Ann Lee of the Riverside Tenants Union": the capitalised name after "<person> of" is the
     body the person works for, when it is not just a place ("Ann Lee of Queens")."""
     doc = ctx.doc
     n = len(doc)
-    for tok in doc:
-        if tok.lower_ != "of" or tok.i == 0 or tok.i + 2 >= n:
+    if tok.i == 0 or tok.i + 2 >= n:
+        return
+    prev = doc[tok.i - 1]
+    if prev.ent_type_ != "PERSON" or prev.ent_iob_ == "B" and prev.i + 1 < n and \
+            doc[prev.i + 1].ent_iob_ == "I":
+        return
+    if not ctx.in_body(tok):
+        return
+    start = tok.i + 1
+    if doc[start].lower_ == "the":
+        start += 1
+    end = start
+    while end < n:
+        t = doc[end]
+        if t.text[:1].isupper() and (t.is_alpha or is_acronym(t.text)) and \
+                (t.ent_type_ != "PERSON" or t.ent_iob_ == "I" or end > start):
+            end += 1  # a name may hold a word the model took for a person's
             continue
-        prev = doc[tok.i - 1]
-        if prev.ent_type_ != "PERSON" or prev.ent_iob_ == "B" and prev.i + 1 < n and \
-                doc[prev.i + 1].ent_iob_ == "I":
+        if t.lower_ in ("of", "for", "&") and end + 1 < n and \
+                doc[end + 1].text[:1].isupper() and doc[end + 1].ent_type_ != "PERSON":
+            end += 1
             continue
-        if not ctx.in_body(tok):
-            continue
-        start = tok.i + 1
-        if doc[start].lower_ == "the":
-            start += 1
-        end = start
-        while end < n:
-            t = doc[end]
-            if t.text[:1].isupper() and (t.is_alpha or is_acronym(t.text)) and \
-                    (t.ent_type_ != "PERSON" or t.ent_iob_ == "I" or end > start):
-                end += 1  # a name may hold a word the model took for a person's
-                continue
-            if t.lower_ in ("of", "for", "&") and end + 1 < n and \
-                    doc[end + 1].text[:1].isupper() and doc[end + 1].ent_type_ != "PERSON":
-                end += 1
-                continue
-            break
-        if end - start < 2 and not (end - start == 1 and is_acronym(doc[start].text)):
-            continue
-        keys = [ctx.tok_key.get(i) for i in range(start, end)]
-        if all(k and k.startswith("place:") for k in keys) or all(
-                doc[i].ent_type_ in ("GPE", "LOC", "FAC") for i in range(start, end)):
-            continue  # "Ann Lee of Queens", "Ann Lee of Long Island"
-        if any(k and k.startswith(("person:", "law:", "grant:")) for k in keys):
-            continue
-        if keys[-1] and keys[-1].startswith("org:") and all(k == keys[-1] for k in keys):
-            continue  # a body already known
-        span = doc[start:end]
-        if span[-1].lower_ in lexicon()["facility_heads"] or role_starting(span):
-            continue
-        heads = lexicon()["org_type_heads"]
-        if not any(t.lower_ in heads or is_acronym(t.text) or t.ent_type_ == "ORG"
-                   for t in span):
-            continue  # "Ann Lee of Long Island": nothing says it is a body
-        hit = gaz_lookup(span.text)
-        key = add_org(ctx, hit[0], hit[1], hit[2], span.text) if hit else \
-            add_org(ctx, span.text, surface=span.text)
-        ctx.facts.organizations[key].evidence.append(ctx.evidence(tok, "org.affiliation"))
-        ctx.mark(start, end, key)
+        break
+    if end - start < 2 and not (end - start == 1 and is_acronym(doc[start].text)):
+        return
+    keys = [ctx.tok_key.get(i) for i in range(start, end)]
+    if all(k and k.startswith("place:") for k in keys) or all(
+            doc[i].ent_type_ in ("GPE", "LOC", "FAC") for i in range(start, end)):
+        return  # "Ann Lee of Queens", "Ann Lee of Long Island"
+    if any(k and k.startswith(("person:", "law:", "grant:")) for k in keys):
+        return
+    if keys[-1] and keys[-1].startswith("org:") and all(k == keys[-1] for k in keys):
+        return  # a body already known
+    span = doc[start:end]
+    if span[-1].lower_ in lexicon()["facility_heads"] or role_starting(span):
+        return
+    heads = lexicon()["org_type_heads"]
+    if not any(t.lower_ in heads or is_acronym(t.text) or t.ent_type_ == "ORG"
+               for t in span):
+        return  # "Ann Lee of Long Island": nothing says it is a body
+    hit = gaz_lookup(span.text)
+    key = add_org(ctx, hit[0], hit[1], hit[2], span.text) if hit else \
+        add_org(ctx, span.text, surface=span.text)
+    ctx.facts.organizations[key].evidence.append(ctx.evidence(tok, "org.affiliation"))
+    ctx.mark(start, end, key)
 
 
-def headed_names(ctx: Context) -> None:
+def headed_name(ctx: Context, tok) -> None:
     """"the Legal Aid Society", "the Riverside Tenants Union": a capitalised name ending in a
     word that only bodies end in, where the model saw no entity."""
     doc = ctx.doc
-    heads = frozenset(lexicon()["org_name_heads"])
-    for tok in doc:
-        if tok.lower_ not in heads or not tok.text[:1].isupper() or tok.i in ctx.tok_key:
+    if tok.i in ctx.tok_key:
+        return
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and \
+            doc[tok.i + 1].is_alpha:
+        return  # the name goes on ("Union Square", "Council Member")
+    start = tok.i
+    while start > 0:
+        t = doc[start - 1]
+        if t.text[:1].isupper() and t.is_alpha and t.lower_ != "the" and \
+                not ctx.tok_key.get(t.i, "").startswith(("org:", "law:")):
+            start -= 1
             continue
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and \
-                doc[tok.i + 1].is_alpha:
-            continue  # the name goes on ("Union Square", "Council Member")
-        start = tok.i
-        while start > 0:
-            t = doc[start - 1]
-            if t.text[:1].isupper() and t.is_alpha and t.lower_ != "the" and \
-                    not ctx.tok_key.get(t.i, "").startswith(("org:", "law:")):
-                start -= 1
-                continue
-            if t.lower_ in ("of", "for", "&") and start - 2 >= 0 and \
-                    doc[start - 2].text[:1].isupper() and start < tok.i:
-                start -= 1
-                continue
-            break
-        while start < tok.i and doc[start].lower_ in ("of", "for", "&"):
-            start += 1
-        if tok.i - start < 1 or not ctx.in_body(tok) or (start == ctx.sentence(tok).start
-                                                          and tok.i - start < 2):
+        if t.lower_ in ("of", "for", "&") and start - 2 >= 0 and \
+                doc[start - 2].text[:1].isupper() and start < tok.i:
+            start -= 1
             continue
-        span = doc[start:tok.i + 1]
-        if role_starting(span) or looks_like_person(span):
-            continue
-        key = add_org(ctx, span.text, surface=span.text)
-        ctx.facts.organizations[key].evidence.append(ctx.evidence(tok, "org.headed-name"))
-        ctx.mark(start, tok.i + 1, key)
+        break
+    while start < tok.i and doc[start].lower_ in ("of", "for", "&"):
+        start += 1
+    if tok.i - start < 1 or not ctx.in_body(tok) or (start == ctx.sentence(tok).start
+                                                      and tok.i - start < 2):
+        return
+    span = doc[start:tok.i + 1]
+    if role_starting(span) or looks_like_person(span):
+        return
+    key = add_org(ctx, span.text, surface=span.text)
+    ctx.facts.organizations[key].evidence.append(ctx.evidence(tok, "org.headed-name"))
+    ctx.mark(start, tok.i + 1, key)
