@@ -43,15 +43,15 @@ def mark_name_repeats(ctx: Context) -> None:
         if not ctx.in_body(tok):
             continue
         for n in (3, 2, 1):
-            span = doc[i:i + n]
-            if len(span) < n or any(t.i in ctx.tok_key for t in span):
+            if i + n > len(doc) or any(j in ctx.tok_key for j in range(i, i + n)):
                 continue
-            if not span[-1].text[:1].isupper():
+            if not doc[i + n - 1].text[:1].isupper():
                 continue
-            key = forms.get(squash(span.text))
+            text = doc.text_of(i, i + n)
+            key = forms.get(squash(text))
             if key:
                 ctx.mark(i, i + n, key)
-                ctx.facts.people[key].add_alias(span.text)
+                ctx.facts.people[key].add_alias(text)
                 break
 
 

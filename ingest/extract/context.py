@@ -74,11 +74,21 @@ class ParsedDoc:
 
     __slots__ = ("doc", "tokens", "text", "ents")
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
         self.tokens: list[Token] = list(doc)
-        self.text: str = doc.text
+        last = self.tokens[-1] if self.tokens else None
+        end = last.idx + len(last.text_with_ws) if last is not None else 0
+        # the text the Doc was parsed from, when given, saves a join over every token
+        self.text: str = text if text is not None and len(text) == end else doc.text
         self.ents: tuple[Span, ...] = doc.ents
+
+    def text_of(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` without building the Span and its Tokens."""
+        if start >= end:
+            return ""
+        last = self.tokens[end - 1]
+        return self.text[self.tokens[start].idx:last.idx + len(last)]
 
     def __iter__(self):
         return iter(self.tokens)
@@ -100,7 +110,7 @@ class Context:
 
     def __init__(self, document: Document, doc: Doc) -> None:
         self.document = document
-        self.doc = ParsedDoc(doc)
+        self.doc = ParsedDoc(doc, document.text)
         self.facts = DocumentFacts(document)
         text = self.doc.text
         self.anchor = parse_date(document.date) or parse_date(text[:300])

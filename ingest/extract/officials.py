@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.extract.context import Context, clean_span, lexicon, slug, squash, word_list
-from ingest.extract.known import known_post
+from ingest.extract.known import known_post, known_posts
 from ingest.gazetteer import data_lines
 from kb.facts import Membership, Person
 
@@ -186,7 +186,7 @@ def split_title(doc, span) -> tuple[int, Role] | None:
     role phrase that starts before the span. Returns (words of the span that belong to the title,
     role)."""
     for n in range(1, min(MAX_ROLE, len(span) - 1) + 1):
-        hit = role_at_end(doc[max(0, span.start - MAX_ROLE): span.start + n])
+        hit = role_at_end(doc.tokens[max(0, span.start - MAX_ROLE): span.start + n])
         if hit and hit[0] > n:
             return n, hit[1]
     return None
@@ -201,7 +201,8 @@ def name_like(ctx: Context, name) -> bool:
     lex = lexicon()
     if last in lex["law_heads"] or last in lex["grant_heads"] or last in lex["org_type_heads"]:
         return False
-    titled = name[0].i > 0 and bool(role_at_end(doc[max(0, name[0].i - MAX_ROLE): name[0].i]))
+    titled = name[0].i > 0 and bool(
+        role_at_end(doc.tokens[max(0, name[0].i - MAX_ROLE): name[0].i]))
     return titled or last not in set(lex["facility_heads"])
 
 
@@ -219,8 +220,8 @@ def titled_names(ctx: Context, found: list[PersonMention]) -> list[PersonMention
                 not ctx.in_body(tok):
             i += 1
             continue
-        hit = role_starting(doc[i: i + MAX_ROLE])
-        if hit is None or any(not t.text[:1].isupper() for t in doc[i: i + hit[0]]):
+        hit = role_starting(doc.tokens[i: i + MAX_ROLE])
+        if hit is None or any(not t.text[:1].isupper() for t in doc.tokens[i: i + hit[0]]):
             i += 1
             continue
         j = k = i + hit[0]
@@ -232,7 +233,7 @@ def titled_names(ctx: Context, found: list[PersonMention]) -> list[PersonMention
             k += 1
         while k > j and not doc[k - 1].text[:1].isupper():
             k -= 1
-        name = list(doc[j:k])
+        name = doc.tokens[j:k]
         if name and doc[j].ent_type_ not in ("GPE", "ORG", "NORP", "LOC") and name_like(ctx, name):
             out.append(PersonMention(j, k, name, rule="person.titled-name"))
         i = max(k, i + 1)
@@ -258,25 +259,35 @@ def known_names(ctx: Context, found: list[PersonMention]) -> list[PersonMention]
                 not is_role_word(prev):
             i += 1
             continue  # inside a longer name ("Tim Scott" is not Phil Scott)
+        if squash(tok.text) not in known_prefixes():
+            i += 1
+            continue  # no listed name starts with this word
         for n in (3, 2, 1):
-            span = doc[i:i + n]
-            if len(span) < n or any(t.i in taken or t.i in ctx.tok_key for t in span):
+            name = doc.tokens[i:i + n]
+            if len(name) < n or any(t.i in taken or t.i in ctx.tok_key for t in name):
                 continue
             if not all((t.pos_ == "PROPN" and t.text[:1].isupper()) or t.lower_ in PARTICLES
-                       or t.text == "-" for t in span):
+                       or t.text == "-" for t in name):
                 continue
             nxt = doc[i + n] if i + n < len(doc) else None
             if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
                 continue
-            if span[-1].ent_type_ in ("FAC", "DATE", "NORP"):
+            if name[-1].ent_type_ in ("FAC", "DATE", "NORP"):
                 continue
-            name = [t for t in span]
-            if known_post(ctx, span.text, has_first_name(name)) and name_like(ctx, name):
+            if known_post(ctx, doc.text_of(i, i + n), has_first_name(name)) and \
+                    name_like(ctx, name):
                 out.append(PersonMention(i, i + n, name, rule="person.known-name"))
                 i += n - 1
                 break
         i += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def known_prefixes() -> frozenset[str]:
+    """Every prefix of every listed holder's squashed name or short form: a listed name can
+    only start at a word whose squashed form is one."""
+    return frozenset(key[:k] for key in known_posts() for k in range(len(key) + 1))
 
 
 def has_first_name(tokens) -> bool:
