@@ -51,11 +51,13 @@ def extract_places(ctx: Context) -> None:
     mentioned_states = {c[2][0].state for c in candidates if c[2][0].type == "state"}
     has_dc = bool(re.search(r"\bD\.\s?C\.", text))
     has_nyc = any(c[2][0].name == "New York City" for c in candidates)
+    # the top reading of the candidate starting / ending at each token, for neighbours' cues
+    top = {s: c for s, _, c in candidates} | {e - 1: c for _, e, c in candidates}
     for start, end, cands in candidates:
         span = doc[start:end]
         if not ctx.in_body(span[0]):
             continue
-        place = choose(ctx, span, cands, mentioned_states, has_dc, has_nyc)
+        place = choose(ctx, span, cands, mentioned_states, has_dc, has_nyc, top)
         if place is None:
             continue
         key = add_place(ctx, place, span.text)
@@ -78,7 +80,7 @@ def extract_places(ctx: Context) -> None:
 
 
 def choose(ctx: Context, span, cands: list[GazPlace], states: set, has_dc: bool,
-           has_nyc: bool) -> GazPlace | None:
+           has_nyc: bool, top: dict[int, list[GazPlace]] | None = None) -> GazPlace | None:
     """Pick the candidate the context supports, or None to drop the mention."""
     doc = ctx.doc
     text = span.text
@@ -89,10 +91,10 @@ def choose(ctx: Context, span, cands: list[GazPlace], states: set, has_dc: bool,
             return lookup("Washington, D.C.")[0]
         return None  # "Washington" alone is mostly the federal government (metonymy)
     if text.lower() in ("new york", "new york's"):
-        after = nxt.lower_ if nxt is not None else ""
-        if after in ("state",) or (span.start > 1 and doc[span.start - 2].lower_ == "state"):
+        reading = city_or_state(doc, span, top or {})
+        if reading == "state":
             return next(c for c in cands if c.type == "state")
-        if has_nyc or after in ("mayor", "police", "city"):
+        if has_nyc or reading == "city":
             return lookup("New York City")[0]
     explicit_state = None
     if nxt is not None and nxt.text == "," and nxt2 is not None:
@@ -116,6 +118,79 @@ def choose(ctx: Context, span, cands: list[GazPlace], states: set, has_dc: bool,
                 has_nyc and cand.state == "NY"):
             return cand
     return None
+
+
+# words right after a place name that make it a city ("the New York mayor", "New York police")
+CITY_CUES = frozenset(("mayor", "mayors", "mayoral", "police", "city", "borough", "boroughs",
+                       "council"))
+# words right after it that make it a state: state-level posts and bodies ("New York lawmakers",
+# "the New York legislature", "New York's governor", "New York State")
+STATE_CUES = frozenset(("state", "governor", "gov.", "governors", "legislature", "legislative",
+                        "legislators", "lawmakers", "assembly", "senate", "senator", "senators",
+                        "statewide"))
+# posts and bodies that are "of" a state ("the governor of New York", "Gov. Ann Lee of New York")
+STATE_POSTS = frozenset(("governor", "gov.", "gov", "governors", "legislature", "state",
+                         "senator", "sen.", "senators", "lawmakers", "legislators"))
+# words before it that name a part of the state, never of the city ("upstate New York")
+STATE_PARTS = frozenset(("upstate", "rural", "western", "northern"))
+
+
+def city_or_state(doc, span, top: dict[int, list[GazPlace]]) -> str | None:
+    """"New York" is a city and a state; say which one the words around it name, or None.
+
+    City: a city post or body right after it ("the New York mayor", "New York police"), or
+    "mayor of New York". State: a state post or body right after it ("New York lawmakers",
+    "New York's governor", "New York State"), a possessive before an act ("New York's Dream
+    Act": cities pass ordinances, states pass acts), after "of" with a state post before it ("the
+    governor of New York", "Gov. Ann Lee of New York", "the attorney general of New York", "the
+    state of New York"), a part only a state has ("upstate New York"), coordination with
+    another state ("New York and New Jersey", "Connecticut, New York and Ohio") or a city before
+    it ("Albany, New York")."""
+    n = len(doc)
+    k = span.end
+    if k < n and doc[k].text in ("'s", "’s"):
+        k += 1
+    after = doc[k].lower_ if k < n else ""
+    if after in CITY_CUES:
+        return "city"
+    if after in STATE_CUES or after == "attorney" and k + 1 < n and doc[k + 1].lower_ == "general":
+        return "state"
+    if k > span.end or span.text.endswith(("'s", "’s")):
+        j = k
+        while j < n and doc[j].text[:1].isupper() and doc[j].is_alpha:
+            j += 1
+        if j > k and doc[j - 1].text == "Act":
+            return "state"  # "New York's Liberty Act": cities pass ordinances, states pass acts
+    start = span.start
+    before = doc[start - 1].lower_ if start > 0 else ""
+    if before in STATE_PARTS:
+        return "state"
+    if before in ("of", "from") and start > 1:
+        j = start - 2
+        while j > 0 and doc[j].ent_type_ == "PERSON":
+            j -= 1  # "Gov. Ann Lee of New York": the title before the name
+        word = doc[j].lower_
+        if word in ("mayor", "mayors"):
+            return "city"
+        if word in STATE_POSTS or word == "general" and j > 0 and doc[j - 1].lower_ == "attorney":
+            return "state"
+    # coordination with another state, or "<City>, New York"
+    if before in ("and", "or", ",", "&") and start > 1:
+        other = top.get(start - 2)
+        if other and (only_state(other) or before == "," and other[0].type == "city" and
+                      other[0].state == "NY" and other[0].name != "New York City"):
+            return "state"
+    if after in ("and", "or", ",", "&") and k + 1 < n:
+        other = top.get(k + 1)
+        if other and only_state(other) and other[0].name != "New York State":
+            return "state"
+    return None
+
+
+def only_state(cands: list[GazPlace]) -> bool:
+    """A name that can only be a state ("New Jersey"; not "Washington", which is also the
+    capital and the federal government)."""
+    return all(c.type == "state" for c in cands)
 
 
 def add_place(ctx: Context, place: GazPlace, surface: str) -> str:
