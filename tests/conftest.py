@@ -28,6 +28,14 @@ def _isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     monkeypatch.setenv("NO_COLOR", "1")
 
 
+@pytest.fixture(scope="session")
+def nlp():
+    """The ingest pipeline's spaCy model, loaded once for every extraction test."""
+    from ingest.nlp import load_nlp
+
+    return load_nlp()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

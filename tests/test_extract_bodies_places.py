@@ -7,21 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from kb.facts import Document, to_schema_json
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from ingest.nlp import load_nlp
-
-    return load_nlp()
+from tests import extracting
 
 
 def facts_of(nlp, text: str) -> dict:
-    from ingest.extract import extract
-
-    document = Document(id="t", text=text, date="2019-05-14")
-    return to_schema_json(extract(document, nlp(text)))
+    return extracting.facts_of(nlp, text, "2019-05-14")
 
 
 def orgs(nlp, text: str) -> dict[str, dict]:

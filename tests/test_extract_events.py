@@ -5,23 +5,11 @@ The sentences are written for these tests (real public bodies, invented people a
 """
 from __future__ import annotations
 
-import pytest
-
-from kb.facts import Document, to_schema_json
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from ingest.nlp import load_nlp
-
-    return load_nlp()
+from tests import extracting
 
 
 def events(nlp, text: str) -> list[dict]:
-    from ingest.extract import extract
-
-    facts = extract(Document(id="t", text=text, date="2018-05-02"), nlp(text))
-    return to_schema_json(facts)["events"]
+    return extracting.facts_of(nlp, text, "2018-05-02")["events"]
 
 
 def triples(nlp, text: str) -> list[tuple]:
@@ -115,10 +103,8 @@ def test_complying_in_the_present_is_a_state_but_having_cooperated_is_an_act(nlp
 
 
 def statements(nlp, text: str) -> list[tuple]:
-    from ingest.extract import extract
-
-    facts = extract(Document(id="t", text=text, date="2018-05-02"), nlp(text))
-    return [(s["speaker"], s["quote"]) for s in to_schema_json(facts)["statements"]]
+    facts = extracting.facts_of(nlp, text, "2018-05-02")
+    return [(s["speaker"], s["quote"]) for s in facts["statements"]]
 
 
 def test_a_noun_quoted_with_its_comma_is_a_term_not_a_statement(nlp):

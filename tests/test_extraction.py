@@ -14,6 +14,7 @@ import pytest
 
 from ingest.money import to_usd
 from kb.facts import Document, to_schema_json
+from tests import extracting
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -40,13 +41,6 @@ DEV_BOUNDS = {
 
 
 @pytest.fixture(scope="session")
-def nlp():
-    from ingest.nlp import load_nlp
-
-    return load_nlp()
-
-
-@pytest.fixture(scope="session")
 def scorer():
     spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
     module = importlib.util.module_from_spec(spec)
@@ -56,10 +50,7 @@ def scorer():
 
 
 def facts_of(nlp, text: str, date: str = "2017-03-28") -> dict:
-    from ingest.extract import extract
-
-    document = Document(id="t", text=text, date=date)
-    return to_schema_json(extract(document, nlp(text)))
+    return extracting.facts_of(nlp, text, date)
 
 
 def corpus_report(nlp, scorer, corpus: Path, tmp_path: Path) -> dict:
