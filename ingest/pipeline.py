@@ -193,8 +193,7 @@ def _analysed(documents: list[Document], jobs: int,
     size = max(1, min(BATCH, -(-len(documents) // max(1, jobs))))
     batches = [documents[i:i + size] for i in range(0, len(documents), size)]
     if len(batches) <= 1 or (jobs <= 1 and extract is not None):
-        if batches and extract is None:
-            _init_worker()
+        # no gc.freeze() here: this may be a Python user's long-lived process
         for batch in batches:
             yield analyse_batch(batch, extract)
         return
