@@ -7,7 +7,8 @@ where they matter, for quote speakers and event agents (statements.py, events.py
 from __future__ import annotations
 
 from ingest.extract.context import Context, squash
-from ingest.extract.officials import PARTICLES, has_first_name_text, roles
+from ingest.extract.names import PARTICLES, has_first_name_text
+from ingest.extract.roles import roles
 
 
 def role_holders(ctx: Context) -> dict[str, str]:

@@ -17,6 +17,7 @@ from datetime import date
 from functools import lru_cache
 
 from ingest.extract.context import Context, slug, squash
+from ingest.extract.names import has_first_name_text
 from ingest.gazetteer import data_lines
 
 FEDERAL_OF = ("United States",)
@@ -99,7 +100,7 @@ def gender_of(ctx: Context, key: str) -> str:
     person = ctx.facts.people.get(key)
     if person is None:
         return "u"
-    post = known_post(ctx, person.name, has_first(person.name))
+    post = known_post(ctx, person.name, has_first_name_text(person.name))
     if post is not None and post.gender in ("m", "f"):
         return post.gender
     for form in [person.name, *person.aliases]:
@@ -113,15 +114,9 @@ def gender_of(ctx: Context, key: str) -> str:
             for g, titles in GENDERED_TITLES.items():
                 if words & titles:
                     return g
-    if has_first(person.name):
+    if has_first_name_text(person.name):
         return first_names().get(person.name.split()[0].lower(), "u")
     return "u"
-
-
-def has_first(name: str) -> bool:
-    from ingest.extract.officials import has_first_name_text
-
-    return has_first_name_text(name)
 
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}

@@ -10,74 +10,24 @@ without case or spaces ("DeBlasio" = "de Blasio").
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.extract.context import Context, clean_span, lexicon, slug, squash, word_list
-from ingest.extract.known import known_post, known_posts
-from ingest.gazetteer import data_lines
+from ingest.extract.known import first_names, known_post, known_posts
+from ingest.extract.names import PARTICLES, has_first_name, has_first_name_text, surname_key
+from ingest.extract.roles import (
+    MAX_ROLE,
+    Role,
+    is_role_word,
+    role_at_end,
+    role_first_words,
+    role_starting,
+    roles,
+)
 from kb.facts import Membership, Person
 
-PARTICLES = {"de", "van", "von", "da", "del", "della", "la", "le", "di", "du", "bin", "al"}
-SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-
-
-@dataclass(frozen=True)
-class Role:
-    key: str
-    public: str  # yes | no | org
-    default_of: str | None
-
-
-@lru_cache(maxsize=1)
-def roles() -> dict[tuple[str, ...], Role]:
-    """Role surface forms as lower-case token tuples -> Role."""
-    out: dict[tuple[str, ...], Role] = {}
-    for row in data_lines("roles.tsv"):
-        role = Role(row[0], row[1], row[2] or None)
-        for form in row[3].split(";"):
-            out[tuple(form.lower().split())] = role
-    return out
-
-
-MAX_ROLE = 4
-
-
-def role_at_end(tokens) -> tuple[int, Role] | None:
-    """The longest role phrase ending at the last of ``tokens``: (its length, role)."""
-    words = [t.lower_ for t in tokens]
-    for n in range(min(MAX_ROLE, len(words)), 0, -1):
-        role = roles().get(tuple(words[-n:]))
-        if role:
-            return n, role
-    return None
-
-
-def role_starting(tokens) -> tuple[int, Role] | None:
-    words = [t.lower_ for t in tokens]
-    for n in range(min(MAX_ROLE, len(words)), 0, -1):
-        role = roles().get(tuple(words[:n]))
-        if role:
-            return n, role
-    return None
-
-
-@lru_cache(maxsize=1)
-def role_words() -> frozenset[str]:
-    """Every word of every role form."""
-    return frozenset(w for form in roles() for w in form)
-
-
-@lru_cache(maxsize=1)
-def role_first_words() -> frozenset[str]:
-    """The words a role form can start with: a cheap test before looking up whole forms."""
-    return frozenset(form[0] for form in roles() if form)
-
-
-def is_role_word(tok) -> bool:
-    return tok.lower_ in role_words()
-
+__all__ = ["extract_officials", "looks_like_person", "role_starting", "roles"]
 
 @dataclass
 class PersonMention:
@@ -161,8 +111,6 @@ def looks_like_person(span) -> bool:
     """A span the model called a body that reads as a person: a given name and a surname,
     introduced by an appositive title ("Ann Lee, the county's health commissioner,") or speaking
     ("Ann Lee said"). Bodies named after people keep their head noun ("Ford Foundation")."""
-    from ingest.extract.known import first_names
-
     words = [t for t in span if t.text != "-"]
     if not 2 <= len(words) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper()
                                            for t in words):
@@ -290,19 +238,6 @@ def known_prefixes() -> frozenset[str]:
     return frozenset(key[:k] for key in known_posts() for k in range(len(key) + 1))
 
 
-def has_first_name(tokens) -> bool:
-    words = [t for t in tokens if t.text not in (".",)]
-    return len(words) >= 2 and words[0].lower_ not in PARTICLES
-
-
-def surname_key(tokens) -> str:
-    words = [t.text for t in tokens if not re.fullmatch(r"[A-Z]\.?", t.text)
-             and t.lower_ not in SUFFIXES and t.text != "."]
-    if has_first_name(tokens) and len(words) >= 2:
-        words = words[1:]
-    return squash(" ".join(words))
-
-
 def assign(ctx: Context, m: PersonMention, by_surname: dict[str, list[str]],
            full_surnames: set[str]) -> str | None:
     sk = surname_key(m.name_tokens)
@@ -336,11 +271,6 @@ def assign(ctx: Context, m: PersonMention, by_surname: dict[str, list[str]],
     people.setdefault(key, Person(key, name))
     by_surname.setdefault(sk, []).append(key)
     return key
-
-
-def has_first_name_text(name: str) -> bool:
-    words = name.split()
-    return len(words) >= 2 and words[0].lower() not in PARTICLES
 
 
 def find_title(ctx: Context, m: PersonMention) -> None:

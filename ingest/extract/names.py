@@ -1,0 +1,36 @@
+"""The shape of a person's name: particles, suffixes, given name, surname key.
+
+Kept apart from the officials extractor because the list of known office holders
+(``known.py``) and title-only resolution (``resolve_local.py``) need the same tests of a
+name, and importing them from the extractor made ``known`` and ``officials`` import each
+other.
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.extract.context import squash
+
+PARTICLES = {"de", "van", "von", "da", "del", "della", "la", "le", "di", "du", "bin", "al"}
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def has_first_name(tokens) -> bool:
+    """Whether a token run starts with a given name (two words or more, no leading particle)."""
+    words = [t for t in tokens if t.text not in (".",)]
+    return len(words) >= 2 and words[0].lower_ not in PARTICLES
+
+
+def has_first_name_text(name: str) -> bool:
+    """``has_first_name`` for a name as text."""
+    words = name.split()
+    return len(words) >= 2 and words[0].lower() not in PARTICLES
+
+
+def surname_key(tokens) -> str:
+    """Comparison form of the surname: no initials, suffixes or given name."""
+    words = [t.text for t in tokens if not re.fullmatch(r"[A-Z]\.?", t.text)
+             and t.lower_ not in SUFFIXES and t.text != "."]
+    if has_first_name(tokens) and len(words) >= 2:
+        words = words[1:]
+    return squash(" ".join(words))
