@@ -1,0 +1,227 @@
+"""Who did it and to whom: the agent and targets of an event trigger, read from the parse
+(subject, "by" phrase, possessor, light verb, governing verb or document) and resolved to the
+entities the earlier extractors found."""
+from __future__ import annotations
+
+from ingest.extract.context import Context, lexicon
+from ingest.extract.event_triggers import event_words
+from ingest.extract.known import pronoun_antecedent
+from ingest.resolve_local import antecedent
+
+TARGET_PREPS = ("from", "against", "to", "with", "on")
+
+
+def entity_of(ctx: Context, tok) -> str | None:
+    """The entity a (subject or object) token stands for, looking into its modifiers."""
+    key = ctx.key_at(tok)
+    if key:
+        return key
+    low = tok.lower_
+    if low in ("he", "she", "him", "her", "his"):
+        return pronoun_antecedent(ctx, tok.i, "he" if low == "his" else low)
+    if low in ("it", "they", "them"):
+        return antecedent(ctx, tok.i, ("org:", "place:"))
+    if low in ("which", "that", "who") and tok.head.dep_ == "relcl":
+        return entity_of(ctx, tok.head.head)
+    if tok.lemma_.lower() in set(lexicon()["people_nouns"]):
+        return None  # "the Ohio resident" is a person from the place, not the place
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "nmod") and c.i < tok.i:
+            if c.lower_ == "whose" and tok.head.dep_ == "relcl":
+                return entity_of(ctx, tok.head.head)
+            key = entity_of(ctx, c)
+            if key and not key.startswith(("law:", "grant:")):
+                return key
+    return None
+
+
+def agents_of(ctx: Context, tok) -> list[str]:
+    """The agent of an event and those coordinated with it ("Ann Roe and Bo Li sued the
+    city"): one event each, as the facts record one agent per event."""
+    found: list = []
+    agent = agent_of(ctx, tok, found)
+    if agent is None:
+        return []
+    out = [agent]
+    if found:
+        for c in found[0].children:
+            if c.dep_ != "conj":
+                continue
+            key = clean_agent(ctx, entity_of(ctx, c))
+            if key and key.startswith(("person:", "org:", "place:")) and key not in out:
+                out.append(key)
+    return out
+
+
+def agent_of(ctx: Context, tok, found: list | None = None) -> str | None:
+    """The subject, the "by" phrase of a passive or of an event noun, the possessor of an
+    event noun ("the department's threat"), the subject of the light verb that makes an event
+    noun ("X filed a lawsuit", "X voiced concern"), or inherited from a governing verb or
+    document. ``found`` receives the subject token, so coordinated subjects can join in."""
+    light = event_words()["light_verbs"]
+    node, via_light = tok, False
+    for _ in range(5):
+        for c in node.children:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    key = entity_of(ctx, g)
+                    if key:
+                        if found is not None:
+                            found.append(g)
+                        return clean_agent(ctx, key)
+        for c in node.children:
+            if c.dep_ == "nsubj":
+                key = entity_of(ctx, c)
+                if key and key.startswith("law:"):
+                    return author_of_law(ctx, c)
+                if key and found is not None:
+                    found.append(c)
+                return clean_agent(ctx, chamber_of(ctx, c, key)) if key else None
+        if node.pos_ == "NOUN" and (node is tok or node.dep_ == "acl"):
+            for c in node.children:
+                if c.dep_ in ("poss", "compound") and c.i < node.i:
+                    key = entity_of(ctx, c)
+                    if key and not key.startswith(("grant:",)):
+                        return clean_agent(ctx, key)
+            for c in node.children:  # "a ruling by the court", "the threat by the department"
+                if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+                    key = next((k for g in c.children if g.dep_ == "pobj" and
+                                (k := entity_of(ctx, g))), None)
+                    if key and key.startswith(("person:", "org:", "place:")):
+                        if found is not None:
+                            found.extend(g for g in c.children if g.dep_ == "pobj")
+                        return key
+            if node is tok and node.dep_ == "dobj" and node.head.pos_ == "VERB" and \
+                    node.head.lemma_.lower() in light:
+                node, via_light = node.head, True  # "filed a lawsuit": whoever filed it
+                continue
+            if node.dep_ not in ("acl",):
+                return None
+        if node.dep_ == "acl":
+            return author_of_law(ctx, node.head)  # "an order threatening to ..." -> the order
+        if via_light and node.dep_ in ("pcomp", "pobj", "prep"):
+            return None  # "accused the mayor of making threats": the accuser made none
+        if node.dep_ in ("xcomp", "advcl", "conj", "pcomp", "pobj", "prep", "acomp", "ccomp") \
+                and node.head.i != node.i:
+            node = node.head
+            continue
+        break
+    return None
+
+
+def passing_chamber(ctx: Context, tok) -> str | None:
+    """"Another bill passed as part of the package", "the measure was approved 80-60": a bill
+    passed with no one named passes in the chamber the text is reporting on, the legislature
+    mentioned last (within a few paragraphs)."""
+    law_subject = (tok.dep_ == "acl" and (ctx.key_at(tok.head) or "").startswith("law:")) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and (ctx.key_at(c) or "").startswith("law:")
+        for c in tok.children)
+    if not law_subject or any(c.dep_ in ("dobj", "agent") for c in tok.children):
+        return None
+    for key in ctx.mentions_before(tok.i, "org:", window=400):
+        org = ctx.facts.organizations.get(key)
+        if org is not None and org.type == "legislature":
+            return key
+    return None
+
+
+def chamber_of(ctx: Context, tok, key: str) -> str:
+    """"Senate Republicans passed ...": a party's members in a chamber act as that chamber."""
+    org = ctx.facts.organizations.get(key)
+    if org is None or org.type != "party":
+        return key
+    for c in tok.children:
+        other = ctx.key_at(c)
+        if c.dep_ in ("compound", "nmod") and other and other in ctx.facts.organizations and \
+                ctx.facts.organizations[other].type == "legislature":
+            return other
+    return key
+
+
+def author_of_law(ctx: Context, noun) -> str | None:
+    """Who is behind a law or order: its possessor, else the subject of the verb it is the
+    object of ("Trump signed an executive order threatening ...")."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            key = entity_of(ctx, c)
+            if key and key.startswith(("person:", "org:", "place:")):
+                return key
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+        for c in noun.head.children:
+            if c.dep_ == "nsubj":
+                key = entity_of(ctx, c)
+                if key and key.startswith(("person:", "org:", "place:")):
+                    return key
+    return None
+
+
+def clean_agent(ctx: Context, key: str | None) -> str | None:
+    if key is None or key.startswith(("law:", "grant:")):
+        return None
+    return key
+
+
+def targets_of(ctx: Context, tok) -> list[str]:
+    out: list[str] = []
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative"):
+            key = entity_of(ctx, c)
+            if key and not key.startswith(("law:", "grant:")):
+                out.append(key)
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+    for c in tok.children:
+        if c.dep_ in ("dobj", "xcomp") or (c.dep_ == "acl" and tok.pos_ == "NOUN"):
+            preps += [g for g in c.children if g.dep_ == "prep" and g.lower_ in TARGET_PREPS]
+            for g in c.children:
+                if g.dep_ == "dobj":
+                    preps += [h for h in g.children if h.dep_ == "prep" and h.lower_ in
+                              TARGET_PREPS]
+    requester = requested_by(ctx, tok)
+    if requester and requester not in out:
+        out.append(requester)
+    for p in preps:
+        for t in p.subtree:
+            key = ctx.key_at(t)
+            if key and t.dep_ in ("compound", "poss", "amod", "nmod") and \
+                    ctx.key_at(t.head) != key:
+                continue  # "the U.S. Code" is about a code, not the country
+            if key and key.startswith(("place:", "org:", "person:")) and key not in out:
+                out.append(key)
+                break
+    return out
+
+
+def requested_by(ctx: Context, tok) -> str | None:
+    """"(refused to) detain immigrants at ICE's request", "at the request of the mayor": the
+    one who asked is who the (non-)compliance is towards."""
+    nouns = set(lexicon()["request_nouns"])
+    for t in tok.subtree:
+        if t.lower_ in nouns and t.dep_ == "pobj" and t.head.lower_ in ("at", "upon", "on"):
+            for c in t.children:
+                if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of"):
+                    for g in ([c] if c.dep_ == "poss" else list(c.children)):
+                        key = entity_of(ctx, g)
+                        if key and key.startswith(("person:", "org:", "place:")):
+                            return key
+    return None
+
+
+def ruled_on(ctx: Context, tok) -> list[str]:
+    """Whom a ruling binds: the subject of what it found or held ("ruled that the city must",
+    "a ruling which found that the government could not withhold ...")."""
+    finding = set(lexicon()["finding_verbs"])
+    # the relative clause may hang off the court in "a ruling by the court, which found ..."
+    holders = [tok] + [g for c in tok.children if c.dep_ == "prep" for g in c.children
+                       if g.dep_ == "pobj"]
+    clauses = [tok] + [c for h in holders for c in h.children if c.dep_ in ("relcl", "acl")
+                       and c.lemma_.lower() in finding]
+    for verb in clauses:
+        for c in verb.children:
+            if c.dep_ != "ccomp":
+                continue
+            for s in c.children:
+                if s.dep_ in ("nsubj", "nsubjpass"):
+                    key = entity_of(ctx, s)
+                    if key and key.startswith(("person:", "org:", "place:")):
+                        return [key]
+    return []

@@ -1,0 +1,127 @@
+"""What an event is about: the law or grant in its clause, its sentence, a definite "the bill"
+pointing back to a named law, the neighbouring sentences, or the rule a compliance threat is
+about."""
+from __future__ import annotations
+
+from ingest.extract.context import Context, lexicon
+from ingest.extract.event_triggers import event_words
+
+COMPLIANCE_EVENTS = ("threaten", "withhold", "warn")
+
+
+def about(ctx: Context, tok, prefix: str, near: bool = True, clause=None) -> str | None:
+    """The law or grant an event is about: in its clause, its sentence, a definite "the bill"
+    in the clauses of the verb that reports it (``clause``) pointing back to a named law, or
+    (``near``) the neighbouring sentences."""
+    for t in sorted(tok.subtree, key=lambda t: abs(t.i - tok.i)):
+        key = ctx.key_at(t)
+        if key and key.startswith(prefix):
+            return key
+    si = ctx.sent_of[tok.i]
+    sent = ctx.sents[si]
+    keys = [k for i in range(sent.start, sent.end)
+            if (k := ctx.tok_key.get(i)) and k.startswith(prefix)]
+    if keys:
+        return keys[0]
+    if prefix == "law:" and clause is not None:
+        key = law_anaphor(ctx, clause_top(clause))
+        if key:
+            return key
+    if not near:
+        return None
+    for offset in (-1, 1):
+        if 0 <= si + offset < len(ctx.sents):
+            sent = ctx.sents[si + offset]
+            keys = [k for i in range(sent.start, sent.end)
+                    if (k := ctx.tok_key.get(i)) and k.startswith(prefix)]
+            if keys:
+                return keys[0] if offset != -1 else keys[-1]
+    return None
+
+
+CLAUSAL = ("ccomp", "xcomp", "advcl", "conj")
+
+
+def clause_top(verb):
+    """The highest verb a verb reaches through clause links ("predicted that the bill would
+    fail, adding that he feared ..." -> "predicted"); an event inside a noun phrase ("in the
+    face of the threat to ...") stays on its own."""
+    node = verb
+    while node.dep_ in CLAUSAL and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def law_anaphor(ctx: Context, top) -> str | None:
+    """The named law a definite common noun under ``top`` stands for: "the bill",
+    "this measure", "the order", or a lede's bare "legislation". News names a law once and
+    then says "the bill"; the nearest law named before it of a type the noun can name is
+    meant. A lede describes a bill before naming it ("the Assembly passed legislation that
+    would ..." ... "the Liberty Act would ..."), so with nothing before, the first law named
+    in the next three sentences is."""
+    words = event_words()
+    nouns, dets = words["law_anaphors"], words["anaphor_determiners"]
+    doc = ctx.doc
+    for i in range(top.left_edge.i, top.right_edge.i + 1):
+        t = doc[i]
+        types = nouns.get(t.lower_)
+        if types is None or i in ctx.tok_key or t.pos_ != "NOUN" or \
+                t.dep_ in ("compound", "amod", "nmod") or ctx.quote_of(t):
+            continue
+        det = next((c.lower_ for c in t.children if c.dep_ == "det"), None)
+        if det not in dets and not (det is None and t.lower_ == "legislation"):
+            continue
+        laws = ctx.facts.laws
+        named = [(types.index(kind), m) for m in ctx.mentions if m.key in laws and
+                 (kind := law_kind(laws[m.key])) in types]
+        # the first kind the noun names best ("the bill": a bill before an enacted statute)
+        before = [(rank, -m.start, m.key) for rank, m in named if i - 600 <= m.start < i]
+        if before:
+            return min(before)[2]
+        last = ctx.sent_of[i] + 3
+        after = [(rank, m.start, m.key) for rank, m in named
+                 if m.start > i and ctx.sent_of[m.start] <= last]
+        if after and det in ("the", None):
+            return min(after)[2]
+        return None
+    return None
+
+
+def law_kind(law) -> str:
+    """A law's type for anaphora: a code section ("8 U.S.C. § 1373") is "the law" or "the
+    statute", never "the bill" or "the measure"."""
+    return "code section" if "§" in law.name else law.type
+
+
+def about_compliance(tok) -> bool:
+    """The event's clause makes compliance or cooperation its condition ("grants from cities
+    that do not cooperate", "unless they comply", "jurisdictions that violate the law")."""
+    lex = lexicon()
+    words = set(lex["compliance_words"]) | set(lex["cooperation_words"])
+    return any(t.lower_ in words or t.lemma_.lower() in words for t in tok.subtree)
+
+
+def compliance_law(ctx: Context) -> str | None:
+    """The law the document names as the requirement to comply with: the object of "comply
+    with", "violated", "in compliance with", "compliant with" ("saying it complies with section
+    1373", "any city that violated section 1373"). News states the rule once and then reports
+    threats over "cooperation"; the threat is about that rule. The law named so most often
+    wins, the first named on a tie; None when the document names none."""
+    if hasattr(ctx, "_compliance_law"):
+        return ctx._compliance_law
+    words = set(lexicon()["compliance_words"])
+    counts: dict[str, int] = {}
+    for tok in ctx.doc:
+        if tok.lower_ not in words and tok.lemma_.lower() not in words:
+            continue
+        for c in tok.children:
+            if c.dep_ not in ("dobj", "prep", "nsubjpass", "attr"):
+                continue
+            key = next((k for t in c.subtree if (k := ctx.key_at(t)) and k.startswith("law:")),
+                       None)
+            if key:
+                counts[key] = counts.get(key, 0) + 1
+                break
+    best = max(counts, key=lambda k: counts[k]) if counts else None  # first on a tie
+    ctx._compliance_law = best
+    return best
