@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,8 +49,12 @@ def oxigraph_executable() -> str:
 
 
 def check_port_free(host: str, port: int) -> None:
-    """Fail with a clear message before starting anything if the port is taken."""
+    """Fail with a clear message before starting anything if the port is taken.
+
+    SO_REUSEADDR as the server itself binds: the closed connections of a server that just
+    stopped linger in TIME_WAIT, and without it a restart on the same port was refused."""
     with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind((host, port))
         except OSError as err:
@@ -99,28 +105,91 @@ def serve(
         if read_only
         else f"kb serve is serving it at {base}/query; use --store {base}/query meanwhile"
     )
-    with store.hold(exclusive=not read_only, note=note):
-        process = subprocess.Popen(
-            [
-                oxigraph_executable(),
-                mode,
-                "--location",
-                str(store.db_path),
-                "--bind",
-                f"{host}:{port}",
-                "--union-default-graph",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
+    with store.hold(exclusive=not read_only, note=note), _stop_signals() as stopping:
+        process: subprocess.Popen[bytes] | None = None
         try:
+            process = subprocess.Popen(
+                [
+                    oxigraph_executable(),
+                    mode,
+                    "--location",
+                    str(store.db_path),
+                    "--bind",
+                    f"{host}:{port}",
+                    "--union-default-graph",
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                preexec_fn=_die_with_parent(),  # noqa: PLW1509 - only prctl, set up before fork
+            )
             _wait_ready(f"{base}/query", process, startup_timeout)
             yield Endpoint(f"{base}/query", None if read_only else f"{base}/update", process)
         finally:
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
+            stopping.set()  # a second signal must not cut the clean-up short
+            if process is not None:
+                _stop(process)
+
+
+class Stopped(KeyboardInterrupt):
+    """A stop signal (SIGTERM, SIGHUP, SIGINT) arrived while serving.
+
+    A KeyboardInterrupt, so that code which already stops cleanly on Ctrl-C (the CLI, a
+    user's script) stops the same way when systemd, Docker or a CI job sends SIGTERM, or the
+    terminal closes (SIGHUP). Without it SIGTERM killed this process at once and left the
+    Oxigraph child running, holding the port and the store's lock."""
+
+
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name)
+)
+
+
+@contextlib.contextmanager
+def _stop_signals() -> Iterator[threading.Event]:
+    """While the block runs, turn the stop signals into ``Stopped`` (raised once: the event,
+    set when the clean-up starts, makes later signals no-ops), then restore the previous
+    handlers. Python lets only the main thread set handlers; elsewhere the caller owns
+    signals and nothing changes."""
+    stopping = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stopping
+        return
+
+    def handler(signum: int, _frame: object) -> None:
+        if not stopping.is_set():
+            stopping.set()
+            raise Stopped(signal.Signals(signum).name)
+
+    previous = {sig: signal.signal(sig, handler) for sig in STOP_SIGNALS}
+    try:
+        yield stopping
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old if old is not None else signal.SIG_DFL)
+
+
+def _die_with_parent() -> Callable[[], None] | None:
+    """For the child, before exec (Linux only): ask to be sent SIGTERM when the parent dies,
+    so that even a ``kill -9`` of kb serve leaves no orphan server holding the port. Looked
+    up here, in the parent: importing in a forked child can deadlock on the import lock."""
+    if sys.platform != "linux":
+        return None
+    import ctypes
+
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    pr_set_pdeathsig = 1
+    return lambda: prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Terminate the server and reap it; kill it if it has not stopped within 10 s."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -148,3 +149,80 @@ def test_memory_store_cannot_be_served() -> None:
         [KB_EXE, "serve", "--store", "memory:"], capture_output=True, text=True, timeout=30
     )
     assert r.returncode == 2 and "on-disk store" in r.stderr
+
+
+def children(pid: int) -> list[int]:
+    """The direct child processes of ``pid`` (Linux /proc)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def gone(pid: int, timeout: float = 10.0) -> bool:
+    """True once ``pid`` no longer exists (or is a zombie nobody has reaped yet)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (FileNotFoundError, ProcessLookupError):
+            return True
+        if state == "Z":
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def wait_until_serving(proc: subprocess.Popen[str]) -> None:
+    """Read kb serve's stderr up to its last start-up line: from then on it is serving."""
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if "Ctrl-C" in line:
+            return
+    raise AssertionError("kb serve ended before serving")
+
+
+def port_free(port: int) -> bool:
+    """Whether a server could listen on ``port`` now. SO_REUSEADDR as servers set it: the
+    closed connections of the test's own requests linger in TIME_WAIT, which only matters
+    to a bind without it."""
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(("127.0.0.1", port))
+            s.listen(1)
+        except OSError:
+            return False
+    return True
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP],
+                         ids=lambda s: s.name)
+def test_stop_signals_stop_the_server_and_free_port_and_store(store_dir: str,
+                                                              sig: signal.Signals) -> None:
+    """systemd, Docker and CI jobs stop services with SIGTERM, a closed terminal sends SIGHUP:
+    each must leave no server process, a free port and a store other commands can open."""
+    proc, port = start(store_dir)
+    servers = children(proc.pid)
+    assert len(servers) == 1
+    wait_until_serving(proc)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0, err
+    assert "stopping" in err
+    assert gone(servers[0]), "the Oxigraph server outlived kb serve"
+    assert port_free(port)
+    env = dict(os.environ, KB_LOCK_TIMEOUT="0.5")
+    r = subprocess.run([KB_EXE, "query", "ASK {}", "--store", store_dir],
+                       capture_output=True, text=True, env=env)
+    assert r.returncode == 0, r.stderr
+
+
+def test_server_dies_with_a_killed_kb_serve(store_dir: str) -> None:
+    """Even kill -9, which no handler sees, takes the server down with kb serve (Linux)."""
+    proc, port = start(store_dir)
+    servers = children(proc.pid)
+    proc.kill()
+    proc.communicate(timeout=20)
+    assert gone(servers[0])
+    assert port_free(port)
