@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kb import iris
+from kb.resolution import PlaceInfo, Resolution
 from kb.vocab import SCHEMA, SKOS
 
 if TYPE_CHECKING:
@@ -91,31 +92,6 @@ class NameBook:
                 continue
             found |= self.by_label.get((kind, squash(label)), set())
         return next(iter(found)) if len(found) == 1 else None
-
-
-@dataclass(frozen=True)
-class PlaceInfo:
-    """What the graph builder needs to describe a place: its path and its parent."""
-
-    iri: str
-    name: str
-    type: str
-    path: tuple[str, ...]
-    parent: str | None
-    geonames_id: int | None
-
-
-@dataclass
-class Resolution:
-    """Local key -> IRI for one document, plus the places (with implicit ancestors such as the
-    state of a city) and the canonical names the store already has for reused IRIs."""
-
-    iri: dict[str, str] = field(default_factory=dict)
-    places: dict[str, PlaceInfo] = field(default_factory=dict)
-    stored_names: dict[str, str] = field(default_factory=dict)
-
-    def of(self, key: str | None) -> str | None:
-        return self.iri.get(key) if key else None
 
 
 def resolve(facts: DocumentFacts, book: NameBook) -> Resolution:

@@ -8,9 +8,8 @@ fast enough for a shell prompt.
 
 from __future__ import annotations
 
-import functools
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -18,8 +17,8 @@ from typing import TYPE_CHECKING, BinaryIO
 import pyoxigraph as ox
 
 from kb.errors import UsageError
-from kb.store import QueryResult, Store, open_store, rdf_format
-from kb.terms import to_term
+from kb.reader import Reader, project_prefixes
+from kb.store import QueryResult, open_store, rdf_format
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -48,17 +47,18 @@ class Stats:
     classes: tuple[ClassCount, ...]
 
 
-class KnowledgeBase:
+class KnowledgeBase(Reader):
     """A knowledge base over one store (embedded on disk, in memory, or a remote endpoint).
+
+    It is the one place that wires the features (kb.questions, kb.describe, kb.paths,
+    kb.export, kb.serve) and the ingest pipeline together; each of those takes a `Reader` (or
+    a `Store`) and never this facade, so imports go one way (see README, "Layers").
 
     >>> kb = KnowledgeBase.open("memory:")
     >>> kb.load_data(b'<http://example.org/a> <http://schema.org/name> "A" .', format="ntriples")
     >>> kb.query("SELECT ?n WHERE { ?s schema:name ?n }").rows[0][0].value
     'A'
     """
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
 
     @classmethod
     def open(
@@ -88,36 +88,11 @@ class KnowledgeBase:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- vocabulary ----------------------------------------------------------------------------
-
-    @property
-    def prefixes(self) -> dict[str, str]:
-        """The project's prefixes (kb:, schema:, org:, ...), predeclared in every query."""
-        from kb.vocab import PREFIXES
-
-        return dict(PREFIXES)
-
-    # -- querying --------------------------------------------------------------------------------
-
-    def query(
-        self,
-        sparql: str,
-        *,
-        bindings: Mapping[str, object] | None = None,
-        union: bool = True,
-        base_iri: str | None = None,
-    ) -> QueryResult:
-        """Run a SPARQL query. The default graph is the union of all graphs unless `union` is
-        False (the SPARQL dataset semantics). `bindings` are bound as terms, never pasted:
-        plain Python strings become literals; pass `pyoxigraph.NamedNode` for IRIs."""
-        terms = {k: to_term(v) for k, v in (bindings or {}).items()}
-        return self.store.query(
-            sparql, bindings=terms, union=union, base_iri=base_iri, prefixes=_prefixes()
-        )
+    # -- querying (`query` and `prefixes` come from `Reader`) -----------------------------------
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         """Run a SPARQL update (one transaction)."""
-        self.store.update(sparql, base_iri=base_iri, prefixes=_prefixes())
+        self.store.update(sparql, base_iri=base_iri, prefixes=project_prefixes())
 
     # -- loading and writing ---------------------------------------------------------------------
 
@@ -328,14 +303,6 @@ class KnowledgeBase:
         else:
             raise UsageError("an rdflib view is only available for embedded stores")
         return rdflib.Dataset(store=OxigraphStore(store=inner), default_union=True)
-
-
-@functools.cache
-def _prefixes() -> dict[str, str]:
-    """The prefixes every query predeclares, looked up once (never mutated)."""
-    from kb.vocab import PREFIXES
-
-    return dict(PREFIXES)
 
 
 def _rdflib_term(term: object):  # noqa: ANN202

@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from kb.vocab import KB, OA, RDF, SCHEMA, SEM, SKOS
 
 if TYPE_CHECKING:
-    from kb.api import KnowledgeBase
+    from kb.reader import Reader
 
 _PROPERTIES = f"""
 SELECT ?p ?o ?o_name WHERE {{
@@ -61,7 +61,7 @@ def _v(term: object) -> str | None:
     return None if term is None else term.value  # type: ignore[attr-defined]
 
 
-def describe(kb: KnowledgeBase, entity: str) -> Description:
+def describe(kb: Reader, entity: str) -> Description:
     """Describe the entity ``entity`` names (a name, alias, prefixed name or IRI)."""
     from kb.formats import shorten_iri
     from kb.labels import resolve_entity

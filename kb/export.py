@@ -64,7 +64,7 @@ from kb.vocab import (
 if TYPE_CHECKING:
     import networkx as nx
 
-    from kb.api import KnowledgeBase
+    from kb.reader import Reader
 
 __all__ = [
     "FORMATS",
@@ -220,7 +220,7 @@ class _Support:
 
 
 def export(
-    kb: KnowledgeBase,
+    kb: Reader,
     output: str | os.PathLike[str] | IO[bytes],
     *,
     format: str = "gexf",
@@ -284,7 +284,7 @@ def _umask() -> int:
 
 
 def export_graph(
-    kb: KnowledgeBase,
+    kb: Reader,
     *,
     around: Iterable[str] | None = None,
     hops: int | None = None,
@@ -494,7 +494,7 @@ def _neighbourhood(
 
 
 def _construct_selection(
-    kb: KnowledgeBase, proj: Projection, sparql: str
+    kb: Reader, proj: Projection, sparql: str
 ) -> tuple[set[str], list[Relation]]:
     """Nodes and relations named by the triples of a CONSTRUCT query: entities in any
     position, every relation of a fact named in any position (with its two ends), and
@@ -554,7 +554,7 @@ def _property_label(iri: str) -> str:
 # -- what the projection does not keep ----------------------------------------------------------
 
 
-def _fact_support(kb: KnowledgeBase) -> dict[str, _Support]:
+def _fact_support(kb: Reader) -> dict[str, _Support]:
     """Every date, evidence sentence and source document of every fact. The projection keeps
     one sentence and the earliest date per fact (enough for a path); an export weighs edges
     by documents and spans first to last date, so it needs them all. A fact without a date of
@@ -608,7 +608,7 @@ def _fact_support(kb: KnowledgeBase) -> dict[str, _Support]:
     }
 
 
-def _entity_details(kb: KnowledgeBase) -> dict[str, tuple[int | None, str | None]]:
+def _entity_details(kb: Reader) -> dict[str, tuple[int | None, str | None]]:
     """GeoNames id (from `schema:sameAs`) and Open Civic Data id (`schema:identifier`) of
     the jurisdictions that have them."""
     out: dict[str, tuple[int | None, str | None]] = {}
@@ -635,7 +635,7 @@ _FACT_BOOKKEEPING = frozenset({KB.evidence, PROV.wasQuotedFrom, PROV.wasGenerate
                                SEM.eventType, KB.factuality, DCT.source})  # fmt: skip
 
 
-def _fact_links(kb: KnowledgeBase, facts: Iterable[str]) -> list[tuple[str, str, str]]:
+def _fact_links(kb: Reader, facts: Iterable[str]) -> list[tuple[str, str, str]]:
     """(fact, property, object IRI) of the given facts, for drawing facts as nodes."""
     out: list[tuple[str, str, str]] = []
     todo = sorted(facts)

@@ -65,8 +65,8 @@ from kb.vocab import (
 )
 
 if TYPE_CHECKING:
-    from ingest.resolve import Resolution
     from kb.facts import Document, DocumentFacts, Entity
+    from kb.resolution import Resolution
 
 N = ox.NamedNode
 DEFAULT = ox.DefaultGraph()

@@ -28,7 +28,7 @@ from kb.vocab import SCHEMA, SKOS
 T = TypeVar("T")
 
 if TYPE_CHECKING:
-    from kb.api import KnowledgeBase
+    from kb.reader import Reader
     from kb.store import Store
 
 #: Names and aliases as two index scans in one query (an OPTIONAL per name costs a seek each).
@@ -129,12 +129,12 @@ class PerGeneration(Generic[T]):
     rebuilt only when the store's generation changes. Thread-safe: the shell builds in the
     background while the prompt is up."""
 
-    def __init__(self, build: Callable[[KnowledgeBase, str], T]) -> None:
+    def __init__(self, build: Callable[[Reader, str], T]) -> None:
         self._build = build
         self._values: weakref.WeakKeyDictionary[Store, T] = weakref.WeakKeyDictionary()
         self._lock = threading.Lock()
 
-    def get(self, kb: KnowledgeBase) -> T:
+    def get(self, kb: Reader) -> T:
         """The value for the store as it is now."""
         generation = kb.store.generation()
         with self._lock:
@@ -145,12 +145,12 @@ class PerGeneration(Generic[T]):
             self._values[kb.store] = value
             return value
 
-    def last(self, kb: KnowledgeBase) -> T | None:
+    def last(self, kb: Reader) -> T | None:
         """The last value built for this store, whatever its generation (never queries)."""
         return self._values.get(kb.store)
 
 
-def _build_label_index(kb: KnowledgeBase, generation: str) -> LabelIndex:
+def _build_label_index(kb: Reader, generation: str) -> LabelIndex:
     with bulk_objects():
         rows = kb.store.query(_LABELS_QUERY).rows
         return LabelIndex.build(rows, generation)
@@ -159,17 +159,17 @@ def _build_label_index(kb: KnowledgeBase, generation: str) -> LabelIndex:
 _INDEXES: PerGeneration[LabelIndex] = PerGeneration(_build_label_index)
 
 
-def label_index(kb: KnowledgeBase) -> LabelIndex:
+def label_index(kb: Reader) -> LabelIndex:
     """The label index of the store as it is now, rebuilt only when its generation changed."""
     return _INDEXES.get(kb)
 
 
-def cached_label_index(kb: KnowledgeBase) -> LabelIndex | None:
+def cached_label_index(kb: Reader) -> LabelIndex | None:
     """The last index built for this store, whatever its generation (never queries)."""
     return _INDEXES.last(kb)
 
 
-def resolve_entity(kb: KnowledgeBase, text: str) -> str:
+def resolve_entity(kb: Reader, text: str) -> str:
     """The IRI of the entity `text` names: an `<IRI>`, a full IRI, a prefixed name
     (`kbr:person/jeff-sessions`), or a name or alias in any case ("jeff sessions").
 

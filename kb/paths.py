@@ -48,7 +48,7 @@ from kb.vocab import (
 if TYPE_CHECKING:
     import networkx as nx
 
-    from kb.api import KnowledgeBase
+    from kb.reader import Reader
     from kb.store import Store
 
 __all__ = [
@@ -280,7 +280,7 @@ FACT_DATE = {
     "grant": None,
 }
 
-def projection(kb: KnowledgeBase) -> Projection:
+def projection(kb: Reader) -> Projection:
     """The entity graph of the store as it is now; built once per store generation."""
     return _PROJECTIONS.get(kb)
 
@@ -289,13 +289,13 @@ def _iris(values: Iterable[str]) -> str:
     return ", ".join(f"<{v}>" for v in sorted(values))
 
 
-def build_projection(kb: KnowledgeBase, generation: str = "") -> Projection:
+def build_projection(kb: Reader, generation: str = "") -> Projection:
     """Read the store and build the entity graph (see the module docstring for the rules)."""
     with bulk_objects():
         return _build(kb, generation)
 
 
-def _build(kb: KnowledgeBase, generation: str) -> Projection:
+def _build(kb: Reader, generation: str) -> Projection:
     import networkx as nx
 
     started = time.perf_counter()
@@ -527,7 +527,7 @@ class _OutOfTime(Exception):
 
 
 def shortest_paths(
-    kb: KnowledgeBase,
+    kb: Reader,
     a: str,
     b: str,
     *,
@@ -692,7 +692,7 @@ def _preference(rel: Relation) -> tuple[bool, bool, str, str]:
     return (rel.fact is None, rel.date is None, rel.label, rel.fact or "")
 
 
-def _with_evidence(kb: KnowledgeBase, proj: Projection, paths: list[Path]) -> tuple[Path, ...]:
+def _with_evidence(kb: Reader, proj: Projection, paths: list[Path]) -> tuple[Path, ...]:
     """The paths with the evidence sentence and document of each hop's fact: one query for
     the few facts shown (a nested event without evidence of its own shows its outer event's)."""
     facts = {h.relation.fact for p in paths for h in p.hops if h.relation.fact}
@@ -711,7 +711,7 @@ def _with_evidence(kb: KnowledgeBase, proj: Projection, paths: list[Path]) -> tu
     return tuple(out)
 
 
-def _evidence(kb: KnowledgeBase, facts: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+def _evidence(kb: Reader, facts: Iterable[str]) -> dict[str, tuple[str, str | None]]:
     """fact -> (sentence, document) of one of its evidence mentions (the shortest sentence:
     the one most likely to be about this fact alone)."""
     best: dict[str, tuple[int, str, str]] = {}
@@ -726,7 +726,7 @@ def _evidence(kb: KnowledgeBase, facts: Iterable[str]) -> dict[str, tuple[str, s
 # -- evidence of arbitrary nodes (the shell's \\why) -----------------------------------------
 
 
-def evidence_for(kb: KnowledgeBase, iris: Iterable[str], limit: int = 200) -> QueryResult:
+def evidence_for(kb: Reader, iris: Iterable[str], limit: int = 200) -> QueryResult:
     """The evidence sentences (and their documents) of the given fact or entity IRIs."""
     terms = " ".join(str(ox.NamedNode(i)) for i in dict.fromkeys(iris))
     if not terms:

@@ -27,7 +27,7 @@ import pyoxigraph as ox
 from kb.errors import UsageError
 
 if TYPE_CHECKING:
-    from kb.api import KnowledgeBase
+    from kb.reader import Reader
     from kb.store import QueryResult
 
 _HEADER = re.compile(r"^#\s*(title|description|param):\s*(.*)$")
@@ -108,7 +108,7 @@ def question(name: str) -> Question:
         raise UsageError(f"no question named {name!r}; ask one of: {known}") from None
 
 
-def bind(kb: KnowledgeBase, q: Question, params: dict[str, object]) -> dict[str, object]:
+def bind(kb: Reader, q: Question, params: dict[str, object]) -> dict[str, object]:
     """Turn user values into terms, resolving entities and documents."""
     from kb.labels import resolve_entity
 
@@ -140,7 +140,7 @@ def bind(kb: KnowledgeBase, q: Question, params: dict[str, object]) -> dict[str,
     return bindings
 
 
-def ask(kb: KnowledgeBase, name: str, **params: object) -> QueryResult:
+def ask(kb: Reader, name: str, **params: object) -> QueryResult:
     """Run the named question with its parameters bound."""
     q = question(name)
     return kb.query(q.sparql, bindings=bind(kb, q, params))

@@ -13,16 +13,29 @@ import shlex
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kb.errors import UsageError
 from kb.store import QueryResult
-from shell.render import SHELL_FORMATS, Result, iris_of
+from shell.render import SHELL_FORMATS, Result, Settings, iris_of
 
 if TYPE_CHECKING:
-    from shell.evaluate import Session
+    from collections.abc import Mapping
 
-Handler = Callable[["Session", list[str]], list[Result]]
+    from kb.api import KnowledgeBase
+
+
+class Session(Protocol):
+    """What a meta-command may use of the shell's state (`shell.evaluate.Session` is one):
+    declared here so the commands need not import the evaluator that dispatches to them."""
+
+    kb: KnowledgeBase
+    settings: Settings
+    prefixes: Mapping[str, str]
+    last_iris: tuple[str, ...]
+
+
+Handler = Callable[[Session, list[str]], list[Result]]
 
 ENTER_HELP = (
     "Enter runs the input when it ends with ; (the ; is not sent) or when pressed on an empty "
