@@ -1,0 +1,153 @@
+"""Policies: budgets, bans, plans, rules and programmes named by their owner or a proper name,
+court injunctions, and the conditions a funder attaches to its money."""
+from __future__ import annotations
+
+from ingest.extract.context import Context, lexicon
+from ingest.extract.law_nodes import GENERIC_LAW, add_law
+
+# nouns that name a policy instrument when someone owns or names it ("the governor's budget",
+# "the mayor's travel ban", "the Safe Routes initiative"); bare, they are too generic to keep
+POLICY_HEADS = {"law", "bill", "legislation", "ordinance", "statute", "policy", "guidelines",
+                "initiative", "budget", "ban"}
+
+
+def extract_policies(ctx: Context) -> None:
+    """Policies, budgets, bans and rulings news names by their owner or a proper name:
+    - "<person|body>'s [modifiers] budget|ban|policy|law ..." (owner: a named person or body, or
+      "his"/"her" for the person last named);
+    - "<Proper Name> initiative|policy|guidelines" ("the Clean Streets initiative");
+    - an injunction is a court ruling ("a federal judge granted a nationwide injunction").
+    The name is the phrase as written (plus what the law does: "his law raising the fine").
+    Runs after people are known, since owners are often people."""
+    from ingest.extract.known import pronoun_antecedent
+
+    doc = ctx.doc
+    us = "place:united-states" if "place:united-states" in ctx.facts.places else None
+    grant_conditions(ctx, us)
+    heads = lexicon()["law_heads"]
+    owned: dict[tuple[str, str], str] = {}
+    for tok in doc:
+        low = tok.lower_
+        if tok.pos_ != "NOUN" or tok.i in ctx.tok_key or not ctx.in_body(tok) or \
+                ctx.quote_of(tok):
+            continue
+        if low == "injunction":
+            start = min([c.left_edge.i for c in tok.children if c.dep_ in ("amod", "compound")]
+                        + [tok.i])
+            end = tok.i + 1
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "against":
+                    end = c.right_edge.i + 1
+            add_policy(ctx, doc[start:end].text, "court ruling", us, start, tok.i + 1, tok)
+            continue
+        if low not in POLICY_HEADS:
+            continue
+        mods = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                and c.i < tok.i]
+        owner = None
+        start = tok.i
+        for c in mods:
+            key = ctx.tok_key.get(c.i)
+            if c.dep_ == "poss" and key and key.startswith(("person:", "org:", "place:")):
+                owner = key
+            elif c.dep_ == "poss" and c.lower_ in ("his", "her"):
+                owner = pronoun_antecedent(ctx, c.i, c.lower_)
+            elif c.dep_ in ("compound", "nmod") and key and key.startswith(("person:", "org:")):
+                owner = key  # "Obama administration guidelines"
+            start = min(start, c.left_edge.i)
+        for c in tok.children:  # "the budget proposed by the governor"
+            if c.dep_ == "acl" and owner is None:
+                for g in c.children:
+                    if g.dep_ == "agent":
+                        keys = ctx.keys_in(list(g.subtree))
+                        owner = next((k for k in keys if k.startswith(("person:", "org:"))),
+                                     None)
+        named = [c for c in mods if c.dep_ == "compound" and c.pos_ == "PROPN"
+                 and c.text[:1].isupper() and c.i not in ctx.tok_key]
+        if owner is None and not (named and low in ("initiative", "policy", "guidelines")):
+            continue
+        if owner and owner.startswith("place:") and low in GENERIC_LAW:
+            continue  # "NYC's law" is extract_possessive_laws' business
+        if low == "budget" and owner and owner.startswith("org:"):
+            continue  # an office's operating budget is money, not a budget bill
+        if any((ctx.tok_key.get(c.i) or "").startswith("law:") for c in tok.children
+               if c.dep_ == "appos") or (tok.dep_ == "appos" and (
+                ctx.tok_key.get(tok.head.i) or "").startswith("law:")):
+            continue  # "another Smith bill, the Clean Air Act": the named act itself
+        same = owned.get((owner, low)) if owner else None
+        if same:  # "the governor's budget" again: the same budget
+            law = ctx.facts.laws[same]
+            law.add_alias(doc[start:tok.i + 1].text)
+            law.evidence.append(ctx.evidence(tok, "law.policy"))
+            ctx.mark(tok.i, tok.i + 1, same)
+            continue
+        end = tok.i + 1
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        for c in tok.children:
+            if c.dep_ in ("acl", "relcl") and c.i > tok.i and not any(
+                    g.dep_ == "agent" for g in c.children):
+                end = c.right_edge.i + 1
+        if end == tok.i + 1 and nxt is not None and nxt.tag_ == "VBG" and nxt.dep_ == "advcl":
+            end = nxt.right_edge.i + 1  # "his law raising the fine", attached to the verb
+        for i in range(tok.i + 1, end):  # "... on Tuesday in Albany" is when and where, not what
+            if doc[i].ent_type_ in ("DATE", "TIME", "GPE") or doc[i].dep_ == "npadvmod":
+                end = i
+                break
+        while end > tok.i + 1 and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT"):
+            end -= 1
+        surface = doc[start:end].text
+        while start < tok.i and (doc[start].lower_ in ("the", "a", "an", "his", "her", "its",
+                                                       "their") or doc[start].is_punct):
+            start += 1
+        name = doc[start:end].text.replace("’s", "").replace("'s", "")
+        key = add_policy(ctx, name, heads.get(low, "policy"), owner if owner and
+                         owner.startswith("place:") else None, start, tok.i + 1, tok, surface)
+        if key and owner:
+            owned[(owner, low)] = key
+
+
+def add_policy(ctx: Context, name: str, typ: str, jurisdiction: str | None, start: int,
+               end: int, tok, surface: str | None = None) -> str | None:
+    if len(name.split()) < 2 or tok.i in ctx.tok_key:
+        return None
+    key = add_law(ctx, name, typ, jurisdiction, surface=surface or ctx.doc[start:end].text)
+    ctx.facts.laws[key].evidence.append(ctx.evidence(tok, "law.policy"))
+    ctx.mark(start, end, key)
+    return key
+
+
+# nouns for the terms a funder sets on its money
+ATTACHING = frozenset(("attach", "impose", "place", "put", "set", "add", "tie"))
+CONDITION_NOUNS = frozenset(("conditions", "requirements", "restrictions", "strings",
+                             "stipulations"))
+
+
+def grant_conditions(ctx: Context, us: str | None) -> None:
+    """"attach conditions to the Byrne grant", "new requirements for federal funds": the terms
+    set on a grant are a policy of their own; "these conditions" later is the same policy."""
+    doc = ctx.doc
+    grant_heads = frozenset(lexicon()["grant_heads"])
+    latest: str | None = None
+    for tok in doc:
+        if tok.lower_ not in CONDITION_NOUNS or tok.pos_ != "NOUN" or tok.i in ctx.tok_key:
+            continue
+        if not ctx.in_body(tok) or ctx.quote_of(tok):
+            continue
+        holders = [tok]
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ATTACHING:
+            holders.append(tok.head)  # "attach conditions to the grant": "to" hangs on the verb
+        preps = [c for h in holders for c in h.children if c.dep_ == "prep"
+                 and c.lower_ in ("to", "on", "for") and c.i > tok.i]
+        objs = [g for p in preps for g in p.children if g.dep_ == "pobj"
+                and g.lower_ in grant_heads]
+        if objs:
+            name = f"{tok.text} {doc[objs[0].head.i: objs[0].i + 1].text}"
+            latest = add_law(ctx, name, "policy", us, surface=name)
+            ctx.facts.laws[latest].evidence.append(ctx.evidence(tok, "law.grant-conditions"))
+            ctx.mark(tok.i, tok.i + 1, latest)
+        elif latest and any(c.dep_ == "det" and c.lower_ in ("these", "the", "those")
+                            for c in tok.children):
+            law = ctx.facts.laws[latest]
+            law.add_alias(doc[tok.i - 1: tok.i + 1].text)
+            law.evidence.append(ctx.evidence(tok, "law.grant-conditions"))
+            ctx.mark(tok.i, tok.i + 1, latest)
