@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 
+from kb.regexcheck import warn_invalid_regexes
 from kb.store.base import QueryResult, Store
 from kb.terms import to_term
 
@@ -44,6 +45,7 @@ class Reader:
         False (the SPARQL dataset semantics). `bindings` are bound as terms, never pasted:
         plain Python strings become literals; pass `pyoxigraph.NamedNode` for IRIs."""
         terms = {k: to_term(v) for k, v in (bindings or {}).items()}
+        warn_invalid_regexes(sparql)  # an invalid constant regex silently matches nothing
         return self.store.query(
             sparql, bindings=terms, union=union, base_iri=base_iri, prefixes=project_prefixes()
         )
