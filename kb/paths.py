@@ -1,162 +1,67 @@
-"""How is A connected to B: paths over the entity graph, each hop with its evidence.
+"""How is A connected to B: the k shortest paths over the entity graph, each hop with its
+evidence.
 
-The store holds facts as nodes (an event with kb:agent and kb:target, a quotation with its
-speaker, a membership, a grant), which is right for SPARQL and wrong for "how are these two
-people connected": a path would spend hops on the fact nodes and on documents, evidence
-mentions and concept schemes that connect everything to everything. So the store is projected
-into an undirected networkx graph of entities only, where each fact becomes a labelled edge
-(`Jeff Sessions -[threatened]-> Hartford`) that keeps the fact node, its date and its evidence
-sentence, and plain entity-to-entity triples (`Hartford -[contained in place]-> Connecticut`)
-stay edges. Building it reads a good part of the store (4-12 s at 1M triples on this loaded
-2-core machine, see bench/RESULTS-paths.md), so the projection is cached per store and rebuilt
-only when `store.generation()` changes.
+The search runs on the projection of kb.projection (entities as nodes, facts as labelled
+edges), cached until the store changes: Yen's k shortest simple paths from networkx, limited
+by a hop count, a result cap and a clock, optionally through some relations (`via`) and
+entity types only. Only the few facts a path shows have their evidence sentence fetched.
 
-networkx is imported only when a projection is built or searched: opening a knowledge base
-and running SPARQL never pay for it.
+networkx is imported only when a path is searched: opening a knowledge base and running
+SPARQL never pay for it.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from kb.edge_labels import event_label
 from kb.errors import UsageError
-from kb.formats import shorten_iri
-from kb.labels import PerGeneration, as_iri, bulk_objects, label_index, resolve_entity
-from kb.store.base import QueryResult
-from kb.vocab import (
-    EVENT,
-    EVENT_KEY,
-    KB,
-    OA,
-    ORG,
-    OWL,
-    PROV,
-    RDF,
-    RDFS,
-    SCHEMA,
-    SEM,
-    SH,
-    SKOS,
+from kb.labels import as_iri, resolve_entity
+from kb.ontology_index import class_filter, with_subclasses
+from kb.projection import (
+    FACT_ENDS,
+    FACT_KIND,
+    Projection,
+    Relation,
+    build_projection,
+    projection,
 )
+from kb.store.base import QueryResult
+from kb.vocab import KB, OA
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from kb.reader import Reader
-    from kb.store import Store
 
 __all__ = [
+    "FACT_ENDS",
+    "FACT_KIND",
+    "MAX_PATHS",
     "Hop",
     "Path",
     "PathResult",
     "Projection",
     "Relation",
+    "build_projection",
+    "class_filter",
+    "event_label",
     "evidence_for",
     "projection",
     "resolve_entity",
     "shortest_paths",
+    "with_subclasses",
 ]
+
 
 #: The most paths one request may ask for: "all shortest paths" can explode (1,417 for one
 #: pair at 1M triples), so every request is capped.
 MAX_PATHS = 100
-
-#: Fact classes: their instances become edges between the entities they link, never nodes.
-FACT_KIND = {
-    SEM.Event: "event",
-    SCHEMA.Quotation: "statement",
-    ORG.Membership: "membership",
-    SCHEMA.MonetaryGrant: "grant",  # also stays a node: people ask for paths to "Byrne JAG"
-}
-
-#: Instances of these are never nodes: facts, evidence, documents, provenance, vocabulary.
-HIDDEN = frozenset({
-    SEM.Event, SCHEMA.Quotation, ORG.Membership,
-    KB.Mention, OA.TextQuoteSelector, OA.TextPositionSelector,
-    SCHEMA.Article, SCHEMA.NewsArticle, SCHEMA.Report,
-    PROV.Activity, PROV.SoftwareAgent,
-    SKOS.Concept, SKOS.ConceptScheme, ORG.Role, SCHEMA.MonetaryAmount,
-    OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, OWL.Ontology,
-    RDFS.Datatype, SH.NodeShape,
-})  # fmt: skip
-
-#: Types that do not make a node an entity on their own.
-NEUTRAL = frozenset({PROV.Entity, SCHEMA.CreativeWork, SCHEMA.Thing})
-
-#: How each kind of fact becomes edges: (properties of the source ends, properties of the
-#: target ends, edge label when the fact has no event type).
-FACT_ENDS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
-    "event": ((KB.agent,), (KB.target, KB.aboutLaw, KB.aboutGrant), "acted on"),
-    "statement": ((SCHEMA.creator,), (SCHEMA.about,), "spoke about"),
-    "membership": ((ORG.member,), (KB.post,), "held"),
-    "grant": ((SCHEMA.funder,), (KB.recipient,), "funded"),
-}
-
-#: Event-type key (kb:key in events.ttl) -> (base form, past tense) of the edge label.
-_VERBS = {
-    "threaten": ("threaten", "threatened"), "sign": ("sign", "signed"),
-    "enact": ("enact", "enacted"), "sue": ("sue", "sued"), "rule": ("rule on", "ruled on"),
-    "deny": ("deny", "denied"), "announce": ("announce", "announced"),
-    "award": ("award", "awarded"), "withhold": ("withhold", "withheld"),
-    "release": ("release", "released"), "warn": ("warn", "warned"),
-    "comply": ("comply with", "complied with"),
-}  # fmt: skip
-
-#: Event types under kb:key "other" whose local name is not a verb phrase.
-_OTHER_VERBS = {
-    "public_statement": ("make a statement about", "made a statement about"),
-    "make_statement": ("make a statement about", "made a statement about"),
-    "diplomatic_cooperation": ("cooperate with", "cooperated with"),
-    "yielding": ("yield to", "yielded to"),
-}
-
-
-class Relation(NamedTuple):
-    """One reason two entities are linked: a triple between them, or a fact collapsed into an
-    edge. `source -> target` is the direction of the statement, whatever way a path walks it.
-    (A named tuple: a 1M-triple store makes 130k of them, 3x faster than a frozen dataclass.)"""
-
-    source: str
-    target: str
-    label: str
-    predicate: str
-    fact: str | None = None
-    kind: str | None = None  # the event type, or the fact class, of a collapsed fact
-    date: str | None = None
-    evidence: str | None = None
-    document: str | None = None
-
-    def matches(self, iris: frozenset[str], labels: frozenset[str]) -> bool:
-        """Whether `--via` allows this relation (by property, fact/event type or label)."""
-        if self.predicate in iris or (self.kind is not None and self.kind in iris):
-            return True
-        if not labels:
-            return False
-        key = EVENT_KEY.get(self.kind or "")
-        return self.label.casefold() in labels or (key is not None and key in labels)
-
-
-@dataclass
-class Projection:
-    """The entity graph of one store generation: an undirected networkx Graph whose edges carry
-    `rels`, the list of `Relation`s between the two entities."""
-
-    generation: str
-    graph: nx.Graph
-    labels: dict[str, str]
-    types: dict[str, frozenset[str]]
-    seconds: float
-    parents: dict[str, str] = field(default_factory=dict)  # nested event -> the event it is in
-
-    def label(self, iri: str, prefixes: Mapping[str, str]) -> str:
-        """The entity's name, else its shortened IRI."""
-        return self.labels.get(iri) or shorten_iri(iri, prefixes)
 
 
 @dataclass(frozen=True)
@@ -249,276 +154,6 @@ class PathResult:
         }  # fmt: skip
 
 
-# -- building the projection -----------------------------------------------------------------
-#
-# The store is read one predicate at a time (index range scans; on disk a FILTER over every
-# triple, or an OPTIONAL per row, costs several times more) and joined here in dicts: the
-# instances of the ontology's entity classes, entity-to-entity triples over its object
-# properties, and per kind of fact its class, ends, date and event type. So the graph covers
-# what ontology/kb.ttl declares; instances of other vocabularies' classes are not nodes.
-# Evidence sentences are not read here at all: a path shows a handful, fetched for its own
-# hops (`_with_evidence`).
-
-#: Properties never followed as entity-to-entity edges: evidence and provenance bookkeeping,
-#: links to concepts and amounts, and the properties of fact nodes (read per kind of fact).
-NOT_EDGES = frozenset({
-    RDF.type, KB.evidence, OA.hasSource, SCHEMA.mentions, SCHEMA.url, SCHEMA.sameAs, OWL.sameAs,
-    PROV.wasQuotedFrom, PROV.wasDerivedFrom, PROV.wasGeneratedBy, PROV.wasAssociatedWith,
-    ORG.role, SCHEMA.legislationType, SCHEMA.amount, SEM.eventType, KB.factuality,
-    SKOS.inScheme, SKOS.broader, SKOS.topConceptOf, SKOS.hasTopConcept, SKOS.closeMatch,
-    RDFS.subClassOf, RDFS.isDefinedBy, RDFS.seeAlso,
-    KB.agent, KB.target, KB.aboutLaw, KB.aboutGrant, KB.threatenedAction, KB.condition,
-    SCHEMA.creator, SCHEMA.about, ORG.member, KB.post, SEM.hasActor, SEM.hasPlace,
-    SEM.hasSubEvent, SCHEMA.author, SCHEMA.publisher,
-})  # fmt: skip
-
-#: The date property of each kind of fact.
-FACT_DATE = {
-    "event": SEM.hasTimeStamp,
-    "statement": SCHEMA.dateCreated,
-    "membership": SCHEMA.validFrom,
-    "grant": None,
-}
-
-def projection(kb: Reader) -> Projection:
-    """The entity graph of the store as it is now; built once per store generation."""
-    return _PROJECTIONS.get(kb)
-
-
-def _iris(values: Iterable[str]) -> str:
-    return ", ".join(f"<{v}>" for v in sorted(values))
-
-
-def build_projection(kb: Reader, generation: str = "") -> Projection:
-    """Read the store and build the entity graph (see the module docstring for the rules)."""
-    with bulk_objects():
-        return _build(kb, generation)
-
-
-def _build(kb: Reader, generation: str) -> Projection:
-    import networkx as nx
-
-    started = time.perf_counter()
-    store = kb.store
-    types: dict[str, set[str]] = {}
-    classes = " ".join(f"<{c}>" for c in sorted(entity_classes()))
-    for s, t in store.query(
-        f"SELECT ?s ?t WHERE {{ VALUES ?t {{ {classes} }} ?s <{RDF.type}> ?t }}"
-    ).rows:
-        types.setdefault(s.value, set()).add(t.value)  # type: ignore[union-attr]
-    entities = {k for k, ts in types.items() if not ts <= NEUTRAL}
-
-    edges: dict[tuple[str, str], list[Relation]] = {}
-    prop_label = _property_labels()
-    for p in sorted(edge_properties()):
-        label = prop_label.get(p) or _words(p)
-        for sv, ov in _pairs(store, p):
-            if sv in entities and ov in entities and sv != ov:
-                _add(edges, Relation(sv, ov, label, p))
-
-    parents = {
-        inner.value: outer.value  # type: ignore[union-attr]
-        for outer, inner in store.query(
-            f"SELECT ?outer ?inner WHERE {{ ?outer <{KB.threatenedAction}>|<{KB.condition}> "
-            f"?inner FILTER(isIRI(?inner)) }}"
-        ).rows
-    }
-    for kind in FACT_ENDS:
-        for rel in _fact_edges(store, kind, entities, parents):
-            pair = (rel.source, rel.target) if rel.source < rel.target else (rel.target, rel.source)
-            found = edges.get(pair)
-            if found is None:
-                edges[pair] = [rel]
-            else:
-                found.append(rel)
-
-    graph = nx.Graph()
-    graph.add_nodes_from(entities)
-    graph.add_edges_from((u, v, {"rels": rels}) for (u, v), rels in edges.items())
-    labels = dict(label_index(kb).names)
-    frozen = {k: frozenset(types[k]) for k in entities}
-    return Projection(generation, graph, labels, frozen, time.perf_counter() - started, parents)
-
-
-def _add(edges: dict[tuple[str, str], list[Relation]], rel: Relation) -> None:
-    pair = (rel.source, rel.target) if rel.source < rel.target else (rel.target, rel.source)
-    found = edges.get(pair)
-    if found is None:
-        edges[pair] = [rel]
-    else:
-        found.append(rel)
-
-
-def _pairs(store: Store, prop: str, obj: str | None = None) -> list[tuple[str, str]]:
-    """(subject, object) of every `prop` triple with IRI ends, or the subjects having `obj`.
-
-    One predicate per query: an index range scan, the cheapest read there is (on disk an
-    OPTIONAL per row costs a seek, and pre-joined queries were 3-5x slower)."""
-    if obj is not None:
-        rows = store.query(f"SELECT ?s WHERE {{ ?s <{prop}> <{obj}> }}").rows
-        return [(s.value, obj) for (s,) in rows if type(s) is ox.NamedNode]  # type: ignore[union-attr]
-    rows = store.query(f"SELECT ?s ?o WHERE {{ ?s <{prop}> ?o }}").rows
-    return [(s.value, o.value) for s, o in rows if type(s) is ox.NamedNode]  # type: ignore[union-attr]
-
-
-def _first(store: Store, prop: str, facts: set[str]) -> dict[str, str]:
-    """fact -> its smallest value of `prop` (one value, the same on every run)."""
-    out: dict[str, str] = {}
-    for f, v in _pairs(store, prop):
-        if f in facts and (f not in out or v < out[f]):
-            out[f] = v
-    return out
-
-
-def _fact_edges(
-    store: Store, kind: str, entities: set[str], parents: dict[str, str]
-) -> list[Relation]:
-    """The edges the facts of one kind stand for: every source end to every target end.
-
-    An event with no agent ("Hartford was threatened over 8 U.S.C. 1373") links its targets to
-    the laws and grants it is about. A nested event (a threat's threatened action) without its
-    own date borrows the date of the event it sits in.
-    """
-    source_props, target_props, default_label = FACT_ENDS[kind]
-    fact_class = FACT_KIND_CLASS[kind]
-    facts = {f for f, _ in _pairs(store, RDF.type, fact_class)}
-    sources: dict[str, list[str]] = {}
-    for p in source_props:
-        for f, o in _pairs(store, p):
-            if f in facts and o in entities:
-                sources.setdefault(f, []).append(o)
-    targets: dict[str, list[tuple[str, str]]] = {}
-    for p in target_props:
-        for f, o in _pairs(store, p):
-            if f in facts and o in entities:
-                targets.setdefault(f, []).append((p, o))
-    date_prop = FACT_DATE.get(kind)
-    dates = _first(store, date_prop, facts) if date_prop else {}
-    event = kind == "event"
-    types = _first(store, SEM.eventType, facts) if event else {}
-    factuality = _first(store, KB.factuality, facts) if event else {}
-    out: list[Relation] = []
-    for f, pairs in targets.items():
-        from_ = sorted(set(sources.get(f, ())))
-        label, fact_type = default_label, fact_class
-        date = dates.get(f)
-        if event:
-            event_type = types.get(f)
-            if event_type:
-                label, fact_type = event_label(event_type, factuality.get(f)), event_type
-            if not from_:
-                from_ = [o for p, o in pairs if p == KB.target]
-                pairs = [(p, o) for p, o in pairs if p != KB.target]
-            if date is None and f in parents:
-                date = dates.get(parents[f])
-        for s in from_:
-            for p, o in dict.fromkeys(pairs):
-                if s != o:
-                    out.append(Relation(s, o, label, p, f, fact_type, date))
-    return out
-
-
-FACT_KIND_CLASS = {kind: cls for cls, kind in FACT_KIND.items()}
-
-
-@lru_cache(maxsize=1024)
-def event_label(event_type: str | None, factuality: str | None = None) -> str:
-    """The edge label of an event: `threatened`, `did not sue`, `might withhold`."""
-    key = EVENT_KEY.get(event_type or "")
-    if key in _VERBS:
-        base, past = _VERBS[key]
-    elif event_type and event_type.startswith(EVENT.base):
-        local = event_type[len(EVENT.base) :]
-        base, past = _OTHER_VERBS.get(local) or _verb_phrase(local)
-    else:
-        base, past = "act on", "acted on"
-    if factuality == KB.negated:
-        return f"did not {base}"
-    if factuality == KB.hypothetical:
-        return f"might {base}"
-    if factuality == KB.future:
-        return f"will {base}"
-    return past
-
-
-def _verb_phrase(local: str) -> tuple[str, str]:
-    """`demand_policy_change` -> ("demand policy change", "demanded policy change")."""
-    verb, *rest = local.split("_")
-    if verb.endswith("e"):
-        past = verb + "d"
-    elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
-        past = verb[:-1] + "ied"
-    else:
-        past = verb + "ed"
-    tail = (" " + " ".join(rest)) if rest else ""
-    return verb + tail, past + tail
-
-
-def _words(iri: str) -> str:
-    """A readable label from a property's local name: `containedInPlace` -> `contained in place`."""
-    local = iri.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-    out = "".join(" " + c.lower() if c.isupper() else c for c in local)
-    return out.replace("_", " ").strip() or iri
-
-
-@lru_cache(maxsize=1)
-def _ontology() -> tuple[dict[str, str], dict[str, frozenset[str]], frozenset[str], frozenset[str]]:
-    """Labels, direct subclasses, object properties and classes declared in ontology/kb.ttl."""
-    from importlib import resources
-
-    data = resources.files("ontology").joinpath("kb.ttl").read_bytes()
-    labels: dict[str, str] = {}
-    children: dict[str, set[str]] = {}
-    object_properties: set[str] = set()
-    classes: set[str] = set()
-    for t in ox.parse(data, format=ox.RdfFormat.TURTLE):
-        if not isinstance(t.subject, ox.NamedNode):
-            continue
-        if t.predicate.value == RDFS.label and isinstance(t.object, ox.Literal):
-            labels.setdefault(t.subject.value, t.object.value)
-        elif t.predicate.value == RDFS.subClassOf and isinstance(t.object, ox.NamedNode):
-            children.setdefault(t.object.value, set()).add(t.subject.value)
-        elif t.predicate.value == RDF.type and t.object == ox.NamedNode(OWL.ObjectProperty):
-            object_properties.add(t.subject.value)
-        elif t.predicate.value == RDF.type and t.object == ox.NamedNode(OWL.Class):
-            classes.add(t.subject.value)
-    return (
-        labels,
-        {k: frozenset(v) for k, v in children.items()},
-        frozenset(object_properties),
-        frozenset(classes),
-    )
-
-
-def entity_classes() -> frozenset[str]:
-    """The classes whose instances are entities (nodes): the classes of ontology/kb.ttl that
-    are not facts, evidence, documents or vocabulary (HIDDEN), grants included."""
-    return (_ontology()[3] | {SCHEMA.MonetaryGrant}) - (HIDDEN | NEUTRAL)
-
-
-def edge_properties() -> frozenset[str]:
-    """The properties read as entity-to-entity edges: the object properties of
-    ontology/kb.ttl that are not bookkeeping or fact properties (see NOT_EDGES)."""
-    return _ontology()[2] - NOT_EDGES
-
-
-def _property_labels() -> dict[str, str]:
-    return _ontology()[0]
-
-
-def with_subclasses(classes: Iterable[str]) -> frozenset[str]:
-    """The classes and every subclass of them that ontology/kb.ttl declares."""
-    children = _ontology()[1]
-    out: set[str] = set()
-    todo = list(classes)
-    while todo:
-        c = todo.pop()
-        if c not in out:
-            out.add(c)
-            todo.extend(children.get(c, ()))
-    return frozenset(out)
-
-
 # -- searching ------------------------------------------------------------------------------
 
 
@@ -586,24 +221,6 @@ def _via_filter(
         else:
             labels.add(" ".join(item.split()).casefold())
     return frozenset(iris), frozenset(labels)
-
-
-def class_filter(
-    types: Iterable[str] | None, prefixes: Mapping[str, str], what: str = "node type"
-) -> frozenset[str] | None:
-    """Classes named by IRI or prefixed name, with their subclasses; None when none given.
-    `what` names the option in the error (paths say "node type", export "--type")."""
-    if not types:
-        return None
-    classes = []
-    for item in types:
-        iri = as_iri(item.strip(), prefixes)
-        if iri is None:
-            raise UsageError(
-                f"{what} {item!r} is not a class IRI or prefixed name (e.g. schema:Person)"
-            )
-        classes.append(iri)
-    return with_subclasses(classes)
 
 
 def _view(
@@ -736,6 +353,3 @@ def evidence_for(kb: Reader, iris: Iterable[str], limit: int = 200) -> QueryResu
         f"?node <{KB.evidence}> ?m . ?m <{OA.exact}> ?sentence "
         f"OPTIONAL {{ ?m <{OA.hasSource}> ?document }} }} ORDER BY ?node ?sentence LIMIT {limit}"
     )
-
-
-_PROJECTIONS: PerGeneration[Projection] = PerGeneration(build_projection)
