@@ -147,8 +147,22 @@ class Event:
 
 
 @dataclass
+class Table:
+    """A table (or a line-per-recipient list) inside a document, as the reader found it.
+    Rows stay cells, not a flattened line, so extraction can tell which column is the
+    recipient and which the amount; ``spans[i]`` is the (start, end) of row ``i``'s line in
+    ``Document.text``, so a fact read from a row can show that row as its evidence."""
+
+    header: list[str]
+    rows: list[list[str]]
+    spans: list[tuple[int, int]]
+    caption: str | None = None
+
+
+@dataclass
 class Document:
-    """One input document: its text (offsets in Evidence refer to it) and its metadata."""
+    """One input document: its text (offsets in Evidence refer to it) and its metadata.
+    ``tables`` are the tables the reader found; their rows are lines of ``text``."""
 
     id: str
     text: str
@@ -159,6 +173,7 @@ class Document:
     publisher: str | None = None
     author: str | None = None
     kind: str = "news"
+    tables: list[Table] = field(default_factory=list)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from ingest.extract.officials import extract_officials
 from ingest.extract.organizations import extract_organizations
 from ingest.extract.places import extract_places
 from ingest.extract.statements import extract_statements
+from ingest.extract.tables import extract_tables
 from ingest.resolve_local import resolve_local
 from kb.facts import Document, DocumentFacts
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 STEPS = (extract_places, extract_laws, extract_organizations, extract_officials, resolve_local,
-         extract_policies, extract_grants, extract_statements, extract_events)
+         extract_policies, extract_grants, extract_tables, extract_statements, extract_events)
 
 
 def extract(document: Document, doc: Doc) -> DocumentFacts:

@@ -1,7 +1,9 @@
 """PDF reports and articles (.pdf): the text layer through pypdf.
 
 A scanned PDF has pages but no text layer; reading it as empty would silently ingest nothing,
-so it is an error that says to run OCR first.
+so it is an error that says to run OCR first. Pages with drawn tables are written from
+pdfplumber's table finder (``pdf_tables``) so each row is a line of the text and a
+``Document.tables`` row; press-release boilerplate is dropped as in plain text.
 """
 
 from __future__ import annotations
@@ -12,8 +14,11 @@ import re
 
 from kb.facts import Document
 
+from .boilerplate import strip_boilerplate
 from .metadata import make_document
+from .pdf_tables import pages_with_tables
 from .source import Source
+from .text_tables import locate_table
 
 _PDF_DATE = re.compile(r"^D?:?(\d{4})(\d{2})(\d{2})")
 
@@ -34,7 +39,10 @@ def read_pdf(source: Source) -> Document:
     except PdfReadError as exc:
         raise source.error(f"damaged PDF ({exc}); re-export it or save its text as .txt") \
             from None
-    text = "\n\n".join(page for page in pages if page)
+    tabled = pages_with_tables(source.data)
+    for index, (page_text, _) in tabled.items():
+        pages[index] = page_text
+    text = strip_boilerplate("\n\n".join(page for page in pages if page))
     if not text.strip():
         raise source.error(f"PDF has no text layer ({len(pages)} page(s) of images only); run "
                            "OCR first (e.g. ocrmypdf) and ingest the result")
@@ -43,7 +51,14 @@ def read_pdf(source: Source) -> Document:
         "author": info.get("/Author"),
         "date": _pdf_date(info.get("/CreationDate")),
     }
-    return make_document(source, text, found, kind="report")
+    document = make_document(source, text, found, kind="report")
+    cursor = 0
+    for _, grids in sorted(tabled.items()):
+        for grid, caption in grids:
+            table, cursor = locate_table(text, grid, caption, cursor)
+            if table is not None:
+                document.tables.append(table)
+    return document
 
 
 def _clean(page: str) -> str:
