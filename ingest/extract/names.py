@@ -34,3 +34,16 @@ def surname_key(tokens) -> str:
     if has_first_name(tokens) and len(words) >= 2:
         words = words[1:]
     return squash(" ".join(words))
+
+
+def surname_keys(tokens) -> list[str]:
+    """The surname key and the shorter surnames a later mention may use: "Mary Beth Canty" is
+    "Rep. Canty", "Eileen O'Neill Burke" is "Burke" (words, so "Mark-Viverito" stays whole)."""
+    keys = [surname_key(tokens)]
+    if has_first_name(tokens):
+        words = [t.text for t in tokens if not re.fullmatch(r"[A-Z]\.?", t.text)
+                 and t.lower_ not in SUFFIXES and t.text != "."]
+        text = " ".join(words[1:]).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+        parts = text.split()
+        keys += [squash(" ".join(parts[k:])) for k in range(1, len(parts))]
+    return keys

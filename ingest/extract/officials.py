@@ -10,12 +10,17 @@ without case or spaces ("DeBlasio" = "de Blasio").
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.extract.context import Context, clean_span, lexicon, slug, squash, word_list
 from ingest.extract.known import first_names, known_post, known_posts
-from ingest.extract.names import PARTICLES, has_first_name, has_first_name_text, surname_key
+from ingest.extract.names import (
+    PARTICLES,
+    has_first_name,
+    has_first_name_text,
+    surname_key,
+    surname_keys,
+)
 from ingest.extract.roles import (
     MAX_ROLE,
     Role,
@@ -24,23 +29,12 @@ from ingest.extract.roles import (
     role_first_words,
     role_starting,
     roles,
+    word,
 )
+from ingest.extract.titles import PersonMention, find_title, is_public, share_plural_titles
 from kb.facts import Membership, Person
 
 __all__ = ["extract_officials", "looks_like_person", "role_starting", "roles"]
-
-@dataclass
-class PersonMention:
-    start: int
-    end: int
-    name_tokens: list
-    title_start: int | None = None
-    role: Role | None = None
-    role_span: tuple[int, int] | None = None
-    title: str | None = None
-    of: str | None = None
-    rule: str = "person.ner"
-
 
 def extract_officials(ctx: Context) -> None:
     doc = ctx.doc
@@ -51,7 +45,7 @@ def extract_officials(ctx: Context) -> None:
         span = clean_span(ent)
         if not len(span):
             continue
-        lead = role_starting(span) or split_title(doc, span)
+        lead = role_starting(span) or split_title(doc, span) or office_in_span(doc, span)
         start = span.start + (lead[0] if lead else 0)
         if ent.label_ != "PERSON" and not lead and not looks_like_person(span):
             continue
@@ -65,15 +59,11 @@ def extract_officials(ctx: Context) -> None:
     mentions += titled_names(ctx, mentions)
     mentions += known_names(ctx, mentions)
     mentions.sort(key=lambda m: m.start)
-    full_surnames = {surname_key(m.name_tokens) for m in mentions if has_first_name(m.name_tokens)}
+    full_surnames = {k for m in mentions if has_first_name(m.name_tokens)
+                     for k in surname_keys(m.name_tokens)}
     for m in mentions:
         find_title(ctx, m)
-        if not has_first_name(m.name_tokens) and not m.role:
-            # a lone word is a person only if it is a known surname or acts like one
-            key = squash(" ".join(t.text for t in m.name_tokens))
-            head = m.name_tokens[-1]
-            if key not in full_surnames and head.dep_ not in ("nsubj", "nsubjpass"):
-                continue
+    share_plural_titles(mentions)
     by_surname: dict[str, list[str]] = {}
     for m in mentions:
         key = assign(ctx, m, by_surname, full_surnames)
@@ -140,6 +130,21 @@ def split_title(doc, span) -> tuple[int, Role] | None:
     return None
 
 
+def office_in_span(doc, span) -> tuple[int, Role] | None:
+    """An office's name the model put into the person ("Secretary of [Agriculture Nora
+    Quintero]"): after "<role> of", the span's words up to a given name belong to the title.
+    Returns (those words, role)."""
+    if span.start < 2 or doc[span.start - 1].lower_ not in ("of", "for"):
+        return None
+    hit = role_at_end(doc.tokens[max(0, span.start - 1 - MAX_ROLE): span.start - 1])
+    if hit is None:
+        return None
+    for k in range(1, len(span) - 1):
+        if first_names().get(span[k].lower_) and span[k].text[:1].isupper():
+            return k, hit[1]
+    return None
+
+
 def name_like(ctx: Context, name) -> bool:
     """A span can be a person's name unless its last word is the head of a place, body, law or
     grant name ("Trump Tower", "Rural Housing Grant"); a title just before the name
@@ -164,7 +169,7 @@ def titled_names(ctx: Context, found: list[PersonMention]) -> list[PersonMention
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if not tok.text[:1].isupper() or tok.lower_ not in role_first_words() or \
+        if not tok.text[:1].isupper() or word(tok) not in role_first_words() or \
                 not ctx.in_body(tok):
             i += 1
             continue
@@ -254,7 +259,11 @@ def assign(ctx: Context, m: PersonMention, by_surname: dict[str, list[str]],
         by_surname.setdefault(sk, []).append(key)
         return key
     first = squash(m.name_tokens[0].text)
-    for key in by_surname.get(sk, []):
+    # a surname-only person met earlier under a shorter surname ("Burke", then "Eileen
+    # O'Neill Burke") is this person too
+    shorter = [k for s in surname_keys(m.name_tokens)[1:] for k in by_surname.get(s, [])
+               if not has_first_name_text(people[k].name)]
+    for key in by_surname.get(sk, []) + shorter:
         person = people[key]
         pfirst = squash(person.name.split()[0])
         if not has_first_name_text(person.name):
@@ -269,110 +278,14 @@ def assign(ctx: Context, m: PersonMention, by_surname: dict[str, list[str]],
             return key
     key = "person:" + slug(name)
     people.setdefault(key, Person(key, name))
-    by_surname.setdefault(sk, []).append(key)
+    for k in surname_keys(m.name_tokens):
+        by_surname.setdefault(k, []).append(key)
     return key
-
-
-def find_title(ctx: Context, m: PersonMention) -> None:
-    """Title before the name ("Boston Mayor"), or in an appositive after it (", the mayor's
-    counsel,")."""
-    doc = ctx.doc
-    sent = ctx.sentence(doc[m.start])
-    j = m.start - 1
-    region: list = []
-    while j >= sent.start:
-        t = doc[j]
-        if t.text in ("U.S.", "US") or t.text[:1].isupper() or is_role_word(t) or (
-                t.pos_ in ("NOUN", "ADJ", "PROPN") and m.start > t.head.i > t.i and region):
-            if t.lower_ in ("the", "a", "an") or t.is_punct and t.text not in (".",):
-                break
-            region.insert(0, t)
-            j -= 1
-            continue
-        if t.lower_ in ("'s", "’s") and region == [] and j - 1 >= sent.start:
-            break
-        break
-    # the region must end in a role phrase right before the name
-    while region:
-        hit = role_at_end(region)
-        if hit:
-            n, role = hit
-            role_toks = region[-n:]
-            mods = [t for t in region[:-n] if t.i not in ctx.tok_key and t.text not in (
-                "U.S.", "US") and t.ent_type_ not in ("NORP", "GPE", "ORG")
-                and not (t.text[:1].isupper() and is_role_word(t) is False and t.pos_ == "PROPN"
-                         and t.ent_type_)]
-            # a plain modifier right before the role belongs to the title ("Transportation Chief")
-            title_mods = []
-            for t in reversed(mods):
-                if t.i == role_toks[0].i - 1 - len(title_mods):
-                    title_mods.insert(0, t)
-            m.role = role
-            m.title_start = region[0].i
-            m.role_span = (role_toks[0].i, role_toks[-1].i + 1)
-            m.title = " ".join(t.text for t in title_mods + role_toks)
-            of_keys = ctx.keys_in(region)
-            m.of = pick_of(ctx, of_keys)
-            m.rule = "person.title"
-            return
-        break
-    # appositive: "Name, [a|the] ... role ... ,"
-    k = m.end
-    if k < len(doc) and doc[k].text == ",":
-        stop = k + 1
-        while stop < min(sent.end, k + 14) and doc[stop].text not in (",", ".", ";", "—", "(",
-                                                                    '"', "“", "”"):
-            stop += 1
-        app = [t for t in doc[k + 1:stop]]
-        for idx, t in enumerate(app):
-            hit = role_starting(app[idx:])
-            if hit and (idx == 0 or app[idx - 1].lower_ in ("a", "an", "the", "'s", "’s")
-                        or app[idx - 1].pos_ in ("ADJ", "NOUN", "PROPN")):
-                n, role = hit
-                role_toks = app[idx: idx + n]
-                tail = []
-                rest = app[idx + n:]
-                if rest and rest[0].lower_ == "of":
-                    for t in rest:
-                        if t.lower_ in ("of", "and") or t.text[:1].isupper():
-                            tail.append(t)
-                        else:
-                            break
-                m.role = role
-                m.role_span = (role_toks[0].i, role_toks[-1].i + 1)
-                m.title = " ".join(t.text for t in role_toks + tail)
-                m.of = pick_of(ctx, ctx.keys_in(app))
-                m.rule = "person.appositive"
-                return
-            if t.pos_ == "VERB":
-                break
-
-
-def pick_of(ctx: Context, keys: list[str]) -> str | None:
-    for prefix in ("org:", "place:", "person:"):
-        for key in keys:
-            if key.startswith(prefix):
-                return key
-    return None
-
-
-def is_public(ctx: Context, role: Role, of: str | None) -> bool:
-    if role.public == "yes":
-        return True
-    if role.public == "no":
-        return False
-    if of and of.startswith("place:"):
-        return True
-    if of and of.startswith("org:"):
-        org = ctx.facts.organizations.get(of)
-        return bool(org) and org.type in lexicon()["governmental_org_types"]
-    return False
 
 
 def record(ctx: Context, m: PersonMention, key: str) -> None:
     doc = ctx.doc
     person = ctx.facts.people[key]
-    written = " ".join(t.text for t in m.name_tokens)
     written = doc[m.name_tokens[0].i: m.name_tokens[-1].i + 1].text
     person.add_alias(written)
     person.evidence.append(ctx.evidence(doc[m.start], m.rule))
@@ -382,19 +295,26 @@ def record(ctx: Context, m: PersonMention, key: str) -> None:
     ctx.mark(m.start, m.end, key)
     if m.role is None:
         return
-    of = m.of
-    if of is None and m.role.default_of:
-        of = "place:" + slug(m.role.default_of)
+    add_post(ctx, key, m.role, m.title, m.of, ctx.evidence(doc[m.start], m.rule))
+    for role, _span, title, of in m.more:
+        add_post(ctx, key, role, title, of, ctx.evidence(doc[m.start], "person.appositive"))
+
+
+def add_post(ctx: Context, key: str, role: Role, title: str | None, of: str | None,
+             evidence) -> None:
+    """A membership of the person in ``role``, or more evidence for the one recorded."""
+    if of is None and role.default_of:
+        of = "place:" + slug(role.default_of)
         if of not in ctx.facts.places:
             of = None
     for ms in ctx.facts.memberships:
-        if ms.person == key and ms.role == m.role.key:
-            ms.evidence.append(ctx.evidence(doc[m.start], m.rule))
+        if ms.person == key and ms.role == role.key:
+            ms.evidence.append(evidence)
             if ms.of is None and of:
                 ms.of = of
-            if not ms.public and is_public(ctx, m.role, of):
+            if not ms.public and is_public(ctx, role, of):
                 ms.public = True
             return
     ctx.facts.memberships.append(Membership(
-        key, m.role.key, title=m.title or m.role.key.title(), of=of,
-        public=is_public(ctx, m.role, of), evidence=[ctx.evidence(doc[m.start], m.rule)]))
+        key, role.key, title=title or role.key.title(), of=of,
+        public=is_public(ctx, role, of), evidence=[evidence]))

@@ -2,10 +2,14 @@
 
 A role form is a lower-case token tuple ("attorney", "general"); its Role says whether the
 holder is a public official (yes, no, or "org": depends on the body) and the place a bare
-title defaults to ("governor" -> none, "president" -> United States).
+title defaults to ("president" -> United States). Forms are stored the way spaCy splits them
+("President-elect" is President / - / elect, "Sens." can be Sens / .) and words are compared
+with typographic apostrophes made straight ("State’s Attorney"). A fifth column lists plural
+forms ("Sens.", "Council Members"), which title every name of a coordination after them.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,6 +23,29 @@ class Role:
     key: str
     public: str  # yes | no | org
     default_of: str | None
+    plural: bool = False
+
+
+def word(tok) -> str:
+    """A token's comparison form: lower case, straight apostrophes."""
+    return tok.lower_.replace("’", "'")
+
+
+def form_variants(form: str) -> set[tuple[str, ...]]:
+    """The token tuples spaCy may split a written form into: hyphens are tokens of their own,
+    a final period may be attached or not ("Sen." / "Sens" "."), "'s" is split off."""
+    words: list[str] = []
+    for w in form.lower().replace("’", "'").split():
+        parts = re.split(r"(-)", w) if len(w) > 1 else [w]
+        for p in parts:
+            if p.endswith("'s") and len(p) > 2:
+                words += [p[:-2], "'s"]
+            elif p:
+                words.append(p)
+    out = {tuple(words)}
+    if words and words[-1].endswith(".") and len(words[-1]) > 1:
+        out.add((*words[:-1], words[-1][:-1], "."))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -27,14 +54,17 @@ def roles() -> dict[tuple[str, ...], Role]:
     out: dict[tuple[str, ...], Role] = {}
     for row in data_lines("roles.tsv"):
         role = Role(row[0], row[1], row[2] or None)
-        for form in row[3].split(";"):
-            out[tuple(form.lower().split())] = role
+        plural = Role(row[0], row[1], row[2] or None, plural=True)
+        for column, value in ((3, role), (4, plural)):
+            for form in (row[column].split(";") if len(row) > column else []):
+                for variant in form_variants(form) if form.strip() else ():
+                    out.setdefault(variant, value)
     return out
 
 
 def role_at_end(tokens) -> tuple[int, Role] | None:
     """The longest role phrase ending at the last of ``tokens``: (its length, role)."""
-    words = [t.lower_ for t in tokens]
+    words = [word(t) for t in tokens]
     for n in range(min(MAX_ROLE, len(words)), 0, -1):
         role = roles().get(tuple(words[-n:]))
         if role:
@@ -44,7 +74,7 @@ def role_at_end(tokens) -> tuple[int, Role] | None:
 
 def role_starting(tokens) -> tuple[int, Role] | None:
     """The longest role phrase starting at the first of ``tokens``: (its length, role)."""
-    words = [t.lower_ for t in tokens]
+    words = [word(t) for t in tokens[:MAX_ROLE]]
     for n in range(min(MAX_ROLE, len(words)), 0, -1):
         role = roles().get(tuple(words[:n]))
         if role:
@@ -54,8 +84,8 @@ def role_starting(tokens) -> tuple[int, Role] | None:
 
 @lru_cache(maxsize=1)
 def role_words() -> frozenset[str]:
-    """Every word of every role form."""
-    return frozenset(w for form in roles() for w in form)
+    """Every word of every role form (punctuation tokens aside)."""
+    return frozenset(w for form in roles() for w in form if w not in (".", "-", "'s"))
 
 
 @lru_cache(maxsize=1)
@@ -65,4 +95,4 @@ def role_first_words() -> frozenset[str]:
 
 
 def is_role_word(tok) -> bool:
-    return tok.lower_ in role_words()
+    return word(tok) in role_words()

@@ -1,0 +1,206 @@
+"""Titles of a named person: the role phrase before the name or in an appositive after it.
+
+"Boston Mayor Martin Walsh", "Cook County State's Attorney Ann Lee", "Ann Lee, the mayor's
+counsel,", "Sen. Ann Lee (D-Ill.), a member of the Armed Services Committee": the title region
+is the run of role words and name modifiers (places, bodies, a person) just before the name, or
+the noun phrase of an appositive after it (past a party-district tag in parentheses). A plural
+title ("Sens. A and B") titles every name of the coordination.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ingest.extract.context import Context, lexicon
+from ingest.extract.roles import MAX_ROLE, Role, is_role_word, role_at_end, role_starting
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    name_tokens: list
+    title_start: int | None = None
+    role: Role | None = None
+    role_span: tuple[int, int] | None = None
+    title: str | None = None
+    of: str | None = None
+    rule: str = "person.ner"
+    more: list = field(default_factory=list)  # further posts: (role, span, title, of)
+
+
+def find_title(ctx: Context, m: PersonMention) -> None:
+    """Title before the name ("Boston Mayor"), or in an appositive after it (", the mayor's
+    counsel,"); a second post in the appositive after a titled name ("Sen. Ann Lee (D-Ill.),
+    chairman of the Armed Services Committee") is kept in ``m.more``."""
+    before = title_before(ctx, m)
+    after = appositive_title(ctx, m)
+    if before is None and after is not None:
+        m.role, m.role_span, m.title, m.of = after
+        m.rule = "person.appositive"
+    elif before is not None and after is not None and after[0].key != m.role.key:
+        m.more.append(after)
+
+
+def title_region(ctx: Context, m: PersonMention, sent) -> list:
+    """The tokens before the name that can belong to its title: a role phrase written with
+    punctuation of its own ("State's Attorney", "President-elect", "Sgt.") taken whole, then
+    capitalised words, role words and their modifiers back to a determiner or punctuation,
+    with "of"/"for" inside an office's name ("Secretary of Commerce")."""
+    doc = ctx.doc
+    lo = sent.start
+    if lo == m.start and lo > 0 and doc[lo - 1].text == ".":
+        lo = max(0, lo - MAX_ROLE)  # the parser ended a sentence at "Sgt." before the name
+    lead = role_at_end(doc.tokens[max(lo, m.start - MAX_ROLE): m.start])
+    region: list = list(doc.tokens[m.start - lead[0]: m.start]) if lead else []
+    j = m.start - 1 - len(region)
+    while j >= sent.start:
+        t = doc[j]
+        if t.lower_ in ("of", "for") and region and j - 1 >= sent.start and \
+                is_role_word(doc[j - 1]) and region[0].text[:1].isupper():
+            region.insert(0, t)
+            j -= 1
+            continue
+        if t.text in ("U.S.", "US") or t.text[:1].isupper() or is_role_word(t) or (
+                t.pos_ in ("NOUN", "ADJ", "PROPN") and m.start > t.head.i > t.i and region):
+            if t.lower_ in ("the", "a", "an") or t.is_punct and t.text not in (".",):
+                break
+            region.insert(0, t)
+            j -= 1
+            continue
+        break
+    return region
+
+
+def title_before(ctx: Context, m: PersonMention) -> Role | None:
+    """The role phrase of the region right before the name, or of an office named in it
+    ("Secretary of Commerce")."""
+    doc = ctx.doc
+    region = title_region(ctx, m, ctx.sentence(doc[m.start]))
+    office: list = []
+    hit = role_at_end(region) if region else None
+    if hit is None:
+        for k, t in enumerate(region):
+            if t.lower_ in ("of", "for") and k and all(x.text[:1].isupper()
+                                                       for x in region[k + 1:]):
+                hit = role_at_end(region[:k])
+                office, region = region[k:], region[:k]
+                break
+    if hit is None:
+        return None
+    n, role = hit
+    role_toks = region[-n:]
+    mods = [t for t in region[:-n] if t.i not in ctx.tok_key and t.text not in (
+        "U.S.", "US") and t.ent_type_ not in ("NORP", "GPE", "ORG")
+        and not (t.text[:1].isupper() and is_role_word(t) is False and t.pos_ == "PROPN"
+                 and t.ent_type_)]
+    # a plain modifier right before the role belongs to the title ("Transportation Chief")
+    title_mods = []
+    for t in reversed(mods):
+        if t.i == role_toks[0].i - 1 - len(title_mods):
+            title_mods.insert(0, t)
+    first = (title_mods or role_toks)[0].i
+    m.role = role
+    m.title_start = (region or office)[0].i
+    m.role_span = (role_toks[0].i, role_toks[-1].i + 1)
+    m.title = written_title(ctx, role, first, role_toks, office)
+    m.of = pick_of(ctx, ctx.keys_in(region + office))
+    m.rule = "person.title"
+    return role
+
+
+def written_title(ctx: Context, role: Role, first: int, role_toks: list, office: list) -> str:
+    """The title as written from its first modifier to the end of the office's name, with an
+    abbreviated role spelled out ("Sgt." -> Sergeant, "Lt. Gov." -> Lieutenant Governor) and a
+    plural one made singular ("Sens." -> Senator)."""
+    doc = ctx.doc
+    last = (office or role_toks)[-1].i
+    if not role.plural and not role_toks[-1].text.endswith("."):
+        return doc.text_of(first, last + 1)
+    head = doc.text_of(first, role_toks[0].i) if first < role_toks[0].i else ""
+    tail = doc.text_of(role_toks[-1].i + 1, last + 1) if office else ""
+    return " ".join(p for p in (head, role.key.title(), tail) if p)
+
+
+def after_name(ctx: Context, m: PersonMention) -> int:
+    """The token after the name, past a party-district tag in parentheses ("(R-Texas)",
+    "(17th District – Chicago)")."""
+    doc = ctx.doc
+    k = m.end
+    if k < len(doc) and doc[k].text == "(":
+        for e in range(k + 1, min(len(doc), k + 9)):
+            if doc[e].text == ")":
+                return e + 1
+    return k
+
+
+def appositive_title(ctx: Context, m: PersonMention):
+    """"Name, [a|the] ... role [of X] ,": (role, role span, title, of) or None."""
+    doc = ctx.doc
+    sent = ctx.sentence(doc[m.start])
+    k = after_name(ctx, m)
+    if not (k < len(doc) and doc[k].text == ","):
+        return None
+    stop = k + 1
+    while stop < min(sent.end, k + 14) and doc[stop].text not in (",", ".", ";", "—", "(",
+                                                                '"', "“", "”"):
+        stop += 1
+    app = doc.tokens[k + 1:stop]
+    for idx, t in enumerate(app):
+        hit = role_starting(app[idx:])
+        if hit and (idx == 0 or app[idx - 1].lower_ in ("a", "an", "the", "'s", "’s")
+                    or app[idx - 1].pos_ in ("ADJ", "NOUN", "PROPN")):
+            n, role = hit
+            role_toks = app[idx: idx + n]
+            tail = []
+            rest = app[idx + n:]
+            if rest and rest[0].lower_ == "of":
+                for t in rest:
+                    if t.lower_ in ("of", "and") or t.text[:1].isupper():
+                        tail.append(t)
+                    else:
+                        break
+            return (role, (role_toks[0].i, role_toks[-1].i + 1),
+                    " ".join(t.text for t in role_toks + tail), pick_of(ctx, ctx.keys_in(app)))
+        if t.pos_ == "VERB":
+            break
+    return None
+
+
+def share_plural_titles(mentions: list[PersonMention]) -> None:
+    """"Sens. Ann Lee (D-Ill.) and Bo Li (R-Ohio)": a plural title before the first name of a
+    coordination titles the names coordinated with it."""
+    by_token = {t.i: m for m in mentions for t in m.name_tokens}
+    for m in mentions:
+        if m.role is not None or not m.name_tokens:
+            continue
+        head = m.name_tokens[-1]
+        if head.dep_ != "conj":
+            continue
+        first = by_token.get(head.head.i)
+        if first is not None and first.role is not None and first.role.plural:
+            m.role, m.title, m.of = first.role, first.title, first.of
+            m.rule = "person.plural-title"
+
+
+def pick_of(ctx: Context, keys: list[str]) -> str | None:
+    for prefix in ("org:", "place:", "person:"):
+        for key in keys:
+            if key.startswith(prefix):
+                return key
+    return None
+
+
+PRIVATE_ORG_TYPES = ("company", "ngo", "media")
+
+
+def is_public(ctx: Context, role: Role, of: str | None) -> bool:
+    """Whether holding ``role`` in ``of`` is a public post: "yes" roles are, unless the body
+    named with them is a private one ("president of the Detectives' union", "ACLU
+    spokeswoman"); "org" roles are in a place or a governmental body."""
+    org = ctx.facts.organizations.get(of) if of and of.startswith("org:") else None
+    governmental = org is not None and org.type in lexicon()["governmental_org_types"]
+    if role.public == "yes":
+        return org is None or org.type not in PRIVATE_ORG_TYPES
+    if role.public == "no":
+        return False
+    return bool(of and of.startswith("place:")) or governmental

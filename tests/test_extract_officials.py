@@ -1,0 +1,62 @@
+"""Officials and their posts on sentences written for these tests: titles written with
+punctuation of their own, plural titles, party-district tags, offices named with "of", private
+bodies, and shorter surnames of a three-word name."""
+from __future__ import annotations
+
+from tests.extracting import facts_of
+
+DATE = "2024-05-02"
+
+
+def officials(nlp, text: str, date: str = DATE) -> dict[str, list[str]]:
+    """Official name -> titles of their posts."""
+    facts = facts_of(nlp, text, date=date)
+    return {o["name"]: [p["title"] for p in o["posts"]] for o in facts["officials"]}
+
+
+def test_title_with_typographic_apostrophe(nlp):
+    found = officials(nlp, "Essex County State’s Attorney Dana Whitcomb filed the motion on "
+                           "Monday.")
+    assert "Dana Whitcomb" in found
+    assert found["Dana Whitcomb"] == ["State’s Attorney"]
+
+
+def test_plural_title_covers_coordinated_names(nlp):
+    found = officials(nlp, "Sens. Alma Prescott (R-Ohio) and Dale Ferris (D-Maine) wrote to "
+                           "the agency on Friday.")
+    assert set(found) == {"Alma Prescott", "Dale Ferris"}
+    assert all(titles == ["Senator"] for titles in found.values())
+
+
+def test_appositive_after_party_tag_adds_a_second_post(nlp):
+    found = officials(nlp, '"We need the details," said Rep. Owen Halvorsen (R-Utah), chairman '
+                           'of the House Budget Committee.')
+    assert found["Owen Halvorsen"][0] == "Representative"
+    assert any("chairman" in t for t in found["Owen Halvorsen"][1:])
+
+
+def test_office_named_with_of_before_the_name(nlp):
+    found = officials(nlp, "The plan was praised by Secretary of Agriculture Nora Quintero "
+                           "during a visit to Iowa.")
+    assert found.get("Nora Quintero") == ["Secretary of Agriculture"]
+
+
+def test_president_of_a_private_body_is_not_an_official(nlp):
+    found = officials(nlp, "Lionel Marsh, president of the Riverside Tenants Association, "
+                           "criticised the plan. Mayor Ruth Abernathy defended it.")
+    assert "Lionel Marsh" not in found
+    assert "Ruth Abernathy" in found
+
+
+def test_shorter_surname_joins_a_three_word_name(nlp):
+    text = ("The bill was sponsored by State Representative Mary Ellen Tovar.\n\n"
+            '"It protects tenants," Rep. Tovar said.')
+    facts = facts_of(nlp, text, date=DATE)
+    assert [o["name"] for o in facts["officials"]] == ["Mary Ellen Tovar"]
+    assert facts["statements"][0]["speaker"] == "Mary Ellen Tovar"
+
+
+def test_police_ranks_are_posts(nlp):
+    found = officials(nlp, "Detective Ray Okafor and Sgt. Lena Brandt were named in the suit.")
+    assert found.get("Ray Okafor") == ["Detective"]
+    assert found.get("Lena Brandt") == ["Sergeant"]
