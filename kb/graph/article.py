@@ -1,53 +1,31 @@
-"""DocumentFacts -> RDF: one document's named graph plus the shared entity descriptions.
-
-Layout (the decision every query and ``kb forget`` relies on):
-
-* **Default graph: shared entity descriptions**, one copy each. A person, place, organisation,
-  law or post is described once (``rdf:type``, ``schema:name``, every ``skos:altLabel`` seen,
-  place hierarchy, GeoNames ``schema:sameAs``, legislation identifier and jurisdiction, post
-  role and jurisdiction). Oxigraph's union default graph does not deduplicate a triple stored in
-  several graphs, so descriptions that every document repeats would make ``SELECT ?name
-  { ?p schema:name ?name }`` return one row per document; kept in the default graph they are
-  stored once and every query sees them once.
-* **Named graph ``<document IRI>``: everything only that document says**: the document node
-  (type, headline, date, publisher, author, content hash, source), ``<doc> schema:mentions
-  <entity>`` for every shared entity it uses (the reference count ``forget`` reads), the
-  per-document fact nodes (memberships, quotations, events, grants and their amounts), and the
-  evidence: ``kb:Mention`` nodes with ``oa:exact``/``oa:start``/``oa:end``/``kb:rule``/
-  ``kb:confidence`` linked by ``kb:evidence`` from facts (the sentence) and from entities (each
-  surface form the document used, with its offsets). Every subject in a document graph is
-  either the document or a node under its IRI, or the object of ``kb:evidence`` is; so no
-  triple of one document graph can be repeated by another one, and the union stays duplicate
-  free.
-
-Because every alias is also a surface-form mention in some document graph, the shared aliases
-can be recomputed when a document is forgotten: ``kb.forget`` keeps exactly those still
-supported by another document. Posts whose body or jurisdiction is unknown ("Sen.") would be
-wrongly shared if minted globally, so they stay per document. Non-public roles (a think-tank
-director) are not written: the ontology has no term to keep them apart from public posts.
-
-Terms are pyoxigraph terms, the store's own, so nothing is converted on the way in.
-"""
+"""The graph of an article (text, HTML, PDF): its document node, the shared descriptions of
+the entities it names, its facts and their evidence, laid out as kb.graph describes."""
 
 from __future__ import annotations
 
-import hashlib
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from kb import iris
 from kb.facts import Evidence
+from kb.graph.values import (
+    DEFAULT,
+    DOCUMENT_CLASS,
+    DocumentGraph,
+    N,
+    content_hash,
+    date_literal,
+    date_or_expression,
+    decimal,
+    event_type,
+    integer,
+    iri_node,
+)
 from kb.vocab import (
     DCT,
     ELI,
-    EVENT,
-    EVENT_CAMEO,
-    EVENT_FOR_KEY,
-    EVENT_KEY,
     FACTUALITY,
     KB,
     LAW_TYPE,
@@ -68,81 +46,6 @@ if TYPE_CHECKING:
     from kb.facts import Document, DocumentFacts, Entity
     from kb.resolution import Resolution
 
-N = ox.NamedNode
-DEFAULT = ox.DefaultGraph()
-
-
-@lru_cache(maxsize=4096)
-def _iri(value: str) -> ox.NamedNode:
-    """Predicates, classes and entity IRIs recur in every document: build each node once
-    (pyoxigraph parses and checks the IRI on every construction)."""
-    return ox.NamedNode(value)
-
-
-_DATE_TYPES = (
-    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date),
-    (re.compile(r"^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})?$"), XSD.dateTime),
-    (re.compile(r"^\d{4}-\d{2}$"), XSD.gYearMonth),
-    (re.compile(r"^\d{4}$"), XSD.gYear),
-)
-DOCUMENT_CLASS = {"news": SCHEMA.NewsArticle, "report": SCHEMA.Report}
-
-
-@dataclass
-class DocumentGraph:
-    """What one document adds: its named graph and the shared triples for the default graph.
-    ``mentions`` lists every shared entity IRI the document uses (new or reused)."""
-
-    iri: str
-    quads: list[ox.Quad] = field(default_factory=list)
-    """In the document's named graph."""
-    shared: list[ox.Quad] = field(default_factory=list)
-    """In the default graph."""
-    mentions: set[str] = field(default_factory=set)
-    facts: int = 0
-
-
-def date_literal(text: str | None) -> ox.Literal | None:
-    """An ISO date at the precision given, typed; None for anything else (never guessed)."""
-    if not text:
-        return None
-    for pattern, dtype in _DATE_TYPES:
-        if pattern.match(text.strip()):
-            return ox.Literal(text.strip(), datatype=N(dtype))
-    return None
-
-
-def date_or_expression(text: str | None) -> ox.Literal | None:
-    """The date of an event or statement: typed where it is ISO, else the time expression as
-    the text wrote it ("Monday", with no document date to resolve it against), as a plain
-    string on the same property, so the date is kept without being guessed."""
-    typed = date_literal(text)
-    if typed is not None or not text or not text.strip():
-        return typed
-    return ox.Literal(" ".join(text.split()))
-
-
-def decimal(value: float) -> ox.Literal:
-    text = f"{value:.6f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
-    return ox.Literal(text, datatype=N(XSD.decimal))
-
-
-def integer(value: int) -> ox.Literal:
-    return ox.Literal(str(int(value)), datatype=N(XSD.integer))
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def event_type(key: str, cameo: str | None) -> str:
-    """The most specific concept of events.ttl with this facts-JSON key and CAMEO code."""
-    if cameo:
-        for concept, code in EVENT_CAMEO.items():
-            if code == cameo and EVENT_KEY[concept] == key:
-                return concept
-    return EVENT_FOR_KEY.get(key, EVENT.make_statement)
-
 
 class _Builder:
     def __init__(self, facts: DocumentFacts, res: Resolution) -> None:
@@ -161,11 +64,12 @@ class _Builder:
         return N(iris.fact(self.out.iri, kind, n))
 
     def local(self, s: ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
-        self.out.quads.append(ox.Quad(s, _iri(p), _iri(o) if isinstance(o, str) else o, self.d))
+        obj = iri_node(o) if isinstance(o, str) else o
+        self.out.quads.append(ox.Quad(s, iri_node(p), obj, self.d))
 
     def shared(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
         self.out.shared.append(
-            ox.Quad(_iri(s), _iri(p), _iri(o) if isinstance(o, str) else o, DEFAULT))
+            ox.Quad(iri_node(s), iri_node(p), iri_node(o) if isinstance(o, str) else o, DEFAULT))
 
     def mention(self, iri: str) -> None:
         if iri not in self.out.mentions:
@@ -473,78 +377,3 @@ def build(facts: DocumentFacts, res: Resolution) -> DocumentGraph:
     return b.out
 
 
-FACT_CLASSES = (SCHEMA.MonetaryGrant, ORG.Membership, SCHEMA.Quotation, SEM.Event)
-
-
-def table_graph(document: Document, triples: list[ox.Triple],
-                rows: list[tuple[int, dict[str, str | None]]] = ()) -> DocumentGraph:
-    """A tabular report: rows about shared entities (a place, a funder) go to the shared
-    descriptions like an article's, so the union shows them once; the rest (grant rows,
-    amounts) and the document node go to the report's own graph. Each fact node (a grant row)
-    gets the row it came from as evidence: the row whose cells best match the node's values
-    (its own literals and those one hop away, such as the amount), with ``kb:rule``
-    ``table.row.<line>``; a table has no running text, so the offsets are 0."""
-    out = DocumentGraph(iris.document(document.id))
-    d = N(out.iri)
-    local: list[ox.Triple] = []
-    digest = hashlib.sha256()
-    for line, cells in rows:
-        digest.update(f"{line}\t{sorted((k, v or '') for k, v in cells.items())}\n".encode())
-    local.append(ox.Triple(d, N(RDF.type), N(SCHEMA.Report)))
-    local.append(ox.Triple(d, N(SCHEMA.sha256), ox.Literal(
-        content_hash(document.text) if document.text else digest.hexdigest())))
-    local.append(ox.Triple(d, N(SCHEMA.identifier), ox.Literal(document.id)))
-    if document.title:
-        local.append(ox.Triple(d, N(SCHEMA.headline), ox.Literal(document.title)))
-    published = date_literal(document.date)
-    if published is not None:
-        local.append(ox.Triple(d, N(SCHEMA.datePublished), published))
-    if document.source:
-        local.append(ox.Triple(d, N(DCT.source), ox.Literal(document.source)))
-    for t in triples:
-        subject = t.subject.value if isinstance(t.subject, ox.NamedNode) else ""
-        if iris.kind_of(subject):
-            out.shared.append(ox.Quad(t.subject, t.predicate, t.object, DEFAULT))
-            if subject not in out.mentions:
-                out.mentions.add(subject)
-                local.append(ox.Triple(d, N(SCHEMA.mentions), t.subject))
-        else:
-            local.append(t)
-    local += _row_evidence(out.iri, triples, rows)
-    out.quads = [ox.Quad(t.subject, t.predicate, t.object, d) for t in local]
-    out.facts = sum(1 for t in triples if t.predicate.value == RDF.type
-                    and t.object.value in FACT_CLASSES)
-    return out
-
-
-def _row_evidence(doc_iri: str, triples: list[ox.Triple],
-                  rows: list[tuple[int, dict[str, str | None]]]) -> list[ox.Triple]:
-    out: list[ox.Triple] = []
-    if not rows:
-        return out
-    values: dict[str, set[str]] = {}
-    for t in triples:
-        if isinstance(t.object, ox.Literal):
-            values.setdefault(t.subject.value, set()).add(t.object.value)
-    links: dict[str, set[str]] = {}
-    for t in triples:
-        if isinstance(t.object, ox.NamedNode):
-            links.setdefault(t.subject.value, set()).add(t.object.value)
-    facts = [t.subject for t in triples
-             if t.predicate.value == RDF.type and t.object.value in FACT_CLASSES]
-    for n, node in enumerate(dict.fromkeys(facts), 1):
-        near = set(values.get(node.value, ()))
-        for other in links.get(node.value, ()):
-            near |= values.get(other, set())
-        best = max(rows, key=lambda r: sum(1 for v in r[1].values() if v and v in near))
-        line, cells = best
-        m = N(iris.fact(doc_iri, "mention", n))
-        text = "; ".join(f"{k}={v}" for k, v in cells.items() if v)
-        out += [
-            ox.Triple(node, N(KB.evidence), m), ox.Triple(m, N(RDF.type), N(KB.Mention)),
-            ox.Triple(m, N(OA.exact), ox.Literal(text)), ox.Triple(m, N(OA.start), integer(0)),
-            ox.Triple(m, N(OA.end), integer(0)), ox.Triple(m, N(OA.hasSource), N(doc_iri)),
-            ox.Triple(m, N(KB.rule), ox.Literal(f"table.row.{line}")),
-            ox.Triple(m, N(KB.confidence), decimal(1.0)),
-        ]
-    return out

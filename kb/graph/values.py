@@ -1,0 +1,90 @@
+"""The record a graph builder returns (`DocumentGraph`) and the typed RDF values both builders
+write: dates at the precision given, decimals, integers, content hashes, event types."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pyoxigraph as ox
+
+from kb.vocab import EVENT, EVENT_CAMEO, EVENT_FOR_KEY, EVENT_KEY, SCHEMA, XSD
+
+N = ox.NamedNode
+DEFAULT = ox.DefaultGraph()
+
+
+@lru_cache(maxsize=4096)
+def iri_node(value: str) -> ox.NamedNode:
+    """Predicates, classes and entity IRIs recur in every document: build each node once
+    (pyoxigraph parses and checks the IRI on every construction)."""
+    return ox.NamedNode(value)
+
+
+_DATE_TYPES = (
+    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date),
+    (re.compile(r"^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})?$"), XSD.dateTime),
+    (re.compile(r"^\d{4}-\d{2}$"), XSD.gYearMonth),
+    (re.compile(r"^\d{4}$"), XSD.gYear),
+)
+DOCUMENT_CLASS = {"news": SCHEMA.NewsArticle, "report": SCHEMA.Report}
+
+
+@dataclass
+class DocumentGraph:
+    """What one document adds: its named graph and the shared triples for the default graph.
+    ``mentions`` lists every shared entity IRI the document uses (new or reused)."""
+
+    iri: str
+    quads: list[ox.Quad] = field(default_factory=list)
+    """In the document's named graph."""
+    shared: list[ox.Quad] = field(default_factory=list)
+    """In the default graph."""
+    mentions: set[str] = field(default_factory=set)
+    facts: int = 0
+
+
+def date_literal(text: str | None) -> ox.Literal | None:
+    """An ISO date at the precision given, typed; None for anything else (never guessed)."""
+    if not text:
+        return None
+    for pattern, dtype in _DATE_TYPES:
+        if pattern.match(text.strip()):
+            return ox.Literal(text.strip(), datatype=N(dtype))
+    return None
+
+
+def date_or_expression(text: str | None) -> ox.Literal | None:
+    """The date of an event or statement: typed where it is ISO, else the time expression as
+    the text wrote it ("Monday", with no document date to resolve it against), as a plain
+    string on the same property, so the date is kept without being guessed."""
+    typed = date_literal(text)
+    if typed is not None or not text or not text.strip():
+        return typed
+    return ox.Literal(" ".join(text.split()))
+
+
+def decimal(value: float) -> ox.Literal:
+    text = f"{value:.6f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+    return ox.Literal(text, datatype=N(XSD.decimal))
+
+
+def integer(value: int) -> ox.Literal:
+    return ox.Literal(str(int(value)), datatype=N(XSD.integer))
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def event_type(key: str, cameo: str | None) -> str:
+    """The most specific concept of events.ttl with this facts-JSON key and CAMEO code."""
+    if cameo:
+        for concept, code in EVENT_CAMEO.items():
+            if code == cameo and EVENT_KEY[concept] == key:
+                return concept
+    return EVENT_FOR_KEY.get(key, EVENT.make_statement)
+
+
