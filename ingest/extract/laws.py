@@ -15,6 +15,7 @@ import re
 from ingest.extract.citations import extract_citations, public_laws
 from ingest.extract.context import Context, lexicon
 from ingest.extract.law_nodes import GENERIC_LAW, add_law, char_span_tokens, found
+from ingest.extract.law_references import extract_law_references
 from ingest.extract.policies import extract_policies
 
 __all__ = ["extract_laws", "extract_policies"]
@@ -38,6 +39,7 @@ def extract_laws(ctx: Context) -> None:
     for m in ACT.finditer(text):
         extract_act(ctx, m)
     public_laws(ctx)
+    extract_law_references(ctx)
     extract_orders(ctx, us)
     extract_possessive_laws(ctx)
 
@@ -139,6 +141,8 @@ def extract_orders(ctx: Context, us: str | None) -> None:
             latest = ctx.tok_key[tok.i]
             continue
         dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+        if tok.lower_ == "orders" and not any(c.dep_ == "poss" for c in dets):
+            continue  # "relevant executive orders": orders in general, none in particular
         indefinite = any(c.lower_ in ("an", "a", "another") for c in dets)
         topic = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "for",
                                                                                "regarding")]

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from ingest.extract.context import Context, lexicon
 from ingest.extract.law_nodes import GENERIC_LAW, add_law
+from ingest.extract.law_references import funding_context
 
 # nouns that name a policy instrument when someone owns or names it ("the governor's budget",
 # "the mayor's travel ban", "the Safe Routes initiative"); bare, they are too generic to keep
 POLICY_HEADS = {"law", "bill", "legislation", "ordinance", "statute", "policy", "guidelines",
-                "initiative", "budget", "ban"}
+                "initiative", "budget", "ban", "plan", "rule", "proposal", "program"}
+# heads whose "on"/"against" phrase says what they are ("his ban on refugees")
+ABOUT_HEADS = frozenset(("ban", "rule", "policy", "plan", "proposal", "guidelines"))
+# one owner's plan and proposal are one thing
+KIND_OF = {"proposal": "plan", "blueprint": "plan"}
+# verbs that ask for a ruling rather than report one ("urged the court to grant an injunction")
+ASKING = frozenset(("urge", "ask", "seek", "request", "want", "file", "move", "demand", "press"))
 
 
 def extract_policies(ctx: Context) -> None:
@@ -31,7 +38,11 @@ def extract_policies(ctx: Context) -> None:
         if tok.pos_ != "NOUN" or tok.i in ctx.tok_key or not ctx.in_body(tok) or \
                 ctx.quote_of(tok):
             continue
-        if low == "injunction":
+        ruling = low == "injunction" or (low == "order" and tok.i > 0 and
+                                          doc[tok.i - 1].lower_ == "restraining")
+        if ruling and requested(tok):
+            continue
+        if ruling:
             start = min([c.left_edge.i for c in tok.children if c.dep_ in ("amod", "compound")]
                         + [tok.i])
             end = tok.i + 1
@@ -74,7 +85,10 @@ def extract_policies(ctx: Context) -> None:
                if c.dep_ == "appos") or (tok.dep_ == "appos" and (
                 ctx.tok_key.get(tok.head.i) or "").startswith("law:")):
             continue  # "another Smith bill, the Clean Air Act": the named act itself
-        same = owned.get((owner, low)) if owner else None
+        if low in ("program", "plan") and funding_context(ctx, tok):
+            continue  # a programme or plan paying out money is a grant or a budget
+        kind = KIND_OF.get(low, low)
+        same = owned.get((owner, kind)) if owner else None
         if same:  # "the governor's budget" again: the same budget
             law = ctx.facts.laws[same]
             law.add_alias(doc[start:tok.i + 1].text)
@@ -84,8 +98,10 @@ def extract_policies(ctx: Context) -> None:
         end = tok.i + 1
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         for c in tok.children:
-            if c.dep_ in ("acl", "relcl") and c.i > tok.i and not any(
-                    g.dep_ == "agent" for g in c.children):
+            clause = c.dep_ in ("acl", "relcl") and c.i > tok.i and not any(
+                g.dep_ == "agent" for g in c.children)
+            about = c.dep_ == "prep" and c.lower_ in ("on", "against") and low in ABOUT_HEADS
+            if clause or (about and end == tok.i + 1):
                 end = c.right_edge.i + 1
         if end == tok.i + 1 and nxt is not None and nxt.tag_ == "VBG" and nxt.dep_ == "advcl":
             end = nxt.right_edge.i + 1  # "his law raising the fine", attached to the verb
@@ -103,7 +119,21 @@ def extract_policies(ctx: Context) -> None:
         key = add_policy(ctx, name, heads.get(low, "policy"), owner if owner and
                          owner.startswith("place:") else None, start, tok.i + 1, tok, surface)
         if key and owner:
-            owned[(owner, low)] = key
+            owned[(owner, kind)] = key
+
+
+def requested(tok) -> bool:
+    """Is the ruling at ``tok`` only asked for ("urge the court to grant an injunction", "seek a
+    restraining order")? Then no court has made it."""
+    verb = tok.head
+    for _ in range(3):
+        if verb.lemma_.lower() in ASKING:
+            return True
+        if verb.dep_ not in ("xcomp", "ccomp", "advcl", "prep", "pobj", "dobj") or \
+                verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def add_policy(ctx: Context, name: str, typ: str, jurisdiction: str | None, start: int,
