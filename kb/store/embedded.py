@@ -11,10 +11,8 @@ how readers (and cached projections) notice new data without a restart.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import gc
 import os
-import shutil
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -33,10 +31,10 @@ from kb.store.base import (
     parse_sources,
     quads_in,
     query_syntax_error,
-    rdf_format,
-    rdf_syntax_error,
     replacement_update,
 )
+from kb.store.bulkload import bulk_load_all
+from kb.store.disklock import DirectoryLock
 
 #: Loads bigger than this go through RocksDB's bulk loader (about 2x faster on disk) behind a
 #: checkpoint that is restored on failure; smaller ones use the transactional loader.
@@ -177,13 +175,10 @@ class DiskStore(_Oxigraph):
         self.in_memory = in_memory
         self.spec = str(self.path)
         self.db_path = self.path / "oxigraph"
-        # Plain strings, built once: every query takes the lock and reads the generation, and
-        # a pathlib join costs more than the system call it feeds (~20 us of a 0.1 ms lookup).
-        self._lock_file = str(self.path / "kb.lock")
-        self._generation_path = str(self.path / "generation")
         self.lock_timeout = (
             float(os.environ.get("KB_LOCK_TIMEOUT", "10")) if lock_timeout is None else lock_timeout
         )
+        self._lock = DirectoryLock(self.path, self.lock_timeout)
         if not self.db_path.is_dir():
             if not create:
                 raise StoreNotFound(
@@ -191,11 +186,11 @@ class DiskStore(_Oxigraph):
                     "`kb ingest PATH`, or point --store / KB_STORE at an existing one"
                 )
             self.path.mkdir(parents=True, exist_ok=True)
-            with self._locked(exclusive=True):
+            with self._lock.held(exclusive=True):
                 if not self.db_path.is_dir():
                     self._open_writer()  # creates the database; dropped at once
                     gc.collect()
-                    self._bump()
+                    self._lock.bump()
         self._reader: ox.Store | None = None
         self._reader_generation: str | None = None
         #: The read-write store held by `session()`; every operation uses it while it is set.
@@ -204,80 +199,19 @@ class DiskStore(_Oxigraph):
     # -- locking -----------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def _locked(self, exclusive: bool, note: str = "") -> Iterator[None]:
-        lock_path = self._lock_file
-        try:
-            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as err:
-            raise StoreError(f"cannot open {lock_path}: {err.strerror}") from None
-        try:
-            mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
-            deadline = time.monotonic() + self.lock_timeout
-            while True:
-                try:
-                    fcntl.flock(fd, mode | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() >= deadline:
-                        raise self._locked_error(Path(lock_path), exclusive) from None
-                    time.sleep(0.05)
-            if exclusive or note:
-                os.ftruncate(fd, 0)
-                os.pwrite(fd, f"{os.getpid()}\t{note}".strip().encode() + b"\n", 0)
-            yield
-        finally:
-            os.close(fd)  # closing releases the flock
-
-    def _locked_error(self, lock_path: Path, exclusive: bool) -> StoreLocked:
-        try:
-            pid, _, note = lock_path.read_text().strip().partition("\t")
-        except OSError:
-            pid, note = "", ""
-        doing = "write to" if exclusive else "read"
-        if note:
-            return StoreLocked(
-                f"cannot {doing} {self.path}: it is held by pid {pid or 'unknown'}: {note}"
-            )
-        return StoreLocked(
-            f"cannot {doing} {self.path}: another kb process (pid {pid or 'unknown'}) is "
-            f"writing to it; try again when it finishes (waited {self.lock_timeout:g} s, "
-            "see KB_LOCK_TIMEOUT)"
-        )
-
-    @contextlib.contextmanager
     def hold(self, *, exclusive: bool, note: str) -> Iterator[None]:
         """Hold the store for a long-lived user such as `kb serve`; `note` tells others who
         has it and what to do instead. Writers bump the generation when it ends."""
-        with self._locked(exclusive=exclusive, note=note):
+        with self._lock.held(exclusive=exclusive, note=note):
             self._reader = None
             try:
                 yield
             finally:
                 if exclusive:
-                    self._bump()
-
-    def _generation_file(self) -> Path:
-        return self.path / "generation"
+                    self._lock.bump()
 
     def generation(self) -> str:
-        # Read on every query (that is how a long-lived reader notices new data), so it uses
-        # bare os calls: Path.read_text costs ~25 us more, a fifth of a point lookup's time.
-        try:
-            fd = os.open(self._generation_path, os.O_RDONLY)
-        except FileNotFoundError:
-            return "0"
-        try:
-            return os.read(fd, 64).decode().strip() or "0"
-        finally:
-            os.close(fd)
-
-    def _bump(self) -> None:
-        """Record a new generation; written atomically so readers never see half a number."""
-        current = self.generation()
-        nxt = f"{int(current.split('-')[0]) + 1}-{time.time_ns()}"
-        tmp = self.path / f".generation.{os.getpid()}"
-        tmp.write_text(nxt)
-        os.replace(tmp, self._generation_file())
+        return self._lock.generation()
 
     # -- read and write sessions ------------------------------------------------------------
 
@@ -289,7 +223,7 @@ class DiskStore(_Oxigraph):
         if self.in_memory:
             yield self._memory_copy()
             return
-        with self._locked(exclusive=False):
+        with self._lock.held(exclusive=False):
             gen = self.generation()
             if self._reader is None or gen != self._reader_generation:
                 self._reader = None
@@ -315,7 +249,7 @@ class DiskStore(_Oxigraph):
         """
         if self._reader is not None and self.generation() == self._reader_generation:
             return self._reader  # unchanged: no lock, so a writer never waits for us
-        with self._locked(exclusive=False):
+        with self._lock.held(exclusive=False):
             gen = self.generation()
             if self._reader is None or gen != self._reader_generation:
                 self._reader = None
@@ -339,7 +273,7 @@ class DiskStore(_Oxigraph):
         if self._held is not None:
             yield self._held
             return
-        with self._locked(exclusive=True):
+        with self._lock.held(exclusive=True):
             self._reader = None  # its view is about to go stale
             writer = self._open_writer()
             try:
@@ -348,7 +282,7 @@ class DiskStore(_Oxigraph):
                 writer.flush()
                 del writer
                 gc.collect()
-                self._bump()
+                self._lock.bump()
 
     @contextlib.contextmanager
     def session(self) -> Iterator[None]:
@@ -393,56 +327,12 @@ class DiskStore(_Oxigraph):
             with self._writing() as store:
                 store.extend(quads)  # atomic: all quads or none
             return
-        with self._locked(exclusive=True):
+        with self._lock.held(exclusive=True):
             self._reader = None
-            self._bulk_load_all(sources, format, target, base_iri)
-            self._bump()
-
-    def _bulk_load_all(
-        self,
-        sources: list[tuple[str, bytes | Path]],
-        format: ox.RdfFormat | None,
-        target: ox.NamedNode | ox.BlankNode | ox.DefaultGraph,
-        base_iri: str | None,
-    ) -> None:
-        """Bulk-load behind a RocksDB checkpoint (hard links, so it costs almost nothing);
-        the bulk loader is not transactional, so on any failure the checkpoint goes back."""
-        backup = self.path / f".checkpoint-{os.getpid()}"
-        shutil.rmtree(backup, ignore_errors=True)
-        store = self._open_writer()
-        failed = True
-        try:
-            store.backup(str(backup))
-            for name, data in sources:
-                self._bulk_load(store, name, data, format, target, base_iri)
-            store.flush()
-            failed = False
-        finally:
-            del store
-            gc.collect()  # closes RocksDB before its directory is swapped
-            if failed and backup.is_dir():
-                shutil.rmtree(self.db_path)
-                os.replace(backup, self.db_path)
-            shutil.rmtree(backup, ignore_errors=True)
-
-    @staticmethod
-    def _bulk_load(
-        store: ox.Store,
-        name: str,
-        data: bytes | Path,
-        format: ox.RdfFormat | None,
-        target: ox.NamedNode | ox.BlankNode | ox.DefaultGraph,
-        base_iri: str | None,
-    ) -> None:
-        fmt = format or rdf_format(path=name)
-        try:
-            if isinstance(data, Path):
-                base = base_iri or data.absolute().as_uri()  # as_uri() rejects relative paths
-                store.bulk_load(path=str(data), format=fmt, base_iri=base, to_graph=target)
-            else:
-                store.bulk_load(data, format=fmt, base_iri=base_iri, to_graph=target)
-        except SyntaxError as err:
-            raise rdf_syntax_error(err, name) from None
+            bulk_load_all(
+                self.path, self.db_path, self._open_writer, sources, format, target, base_iri
+            )
+            self._lock.bump()
 
     def replace_graphs(self, graphs, *, add=(), remove=(), drop=()) -> None:  # type: ignore[override]
         graphs = {g: list(triples) for g, triples in graphs.items()}
