@@ -105,7 +105,8 @@ class KnowledgeBase(Reader):
     ) -> int:
         """Load RDF files, all or nothing; returns how many quads the store grew by.
 
-        `-` reads standard input (then `format` is required)."""
+        `-` reads standard input (then `format` is required); a directory loads its N-Quads
+        files (`kb ingest --nquads-out DIR` writes such a directory)."""
         sources: list[tuple[str, bytes | Path]] = []
         for p in paths:
             if str(p) == "-":
@@ -116,6 +117,11 @@ class KnowledgeBase(Reader):
                 sources.append(("<stdin>", sys.stdin.buffer.read()))
                 continue
             path = Path(p)
+            if path.is_dir():  # an N-Quads directory, e.g. from `kb ingest --nquads-out`
+                from kb.store.nquads_dir import nquads_files
+
+                sources.extend((str(f), f) for f in nquads_files(path))
+                continue
             if not path.is_file():
                 raise UsageError(f"{path}: no such file")
             sources.append((str(path), path))

@@ -28,7 +28,10 @@ app = typer.Typer(
 
 @app.command()
 def load(
-    files: Annotated[list[str], typer.Argument(help="RDF files (- for stdin)", show_default=False)],
+    files: Annotated[
+        list[str],
+        typer.Argument(help="RDF files (- for stdin), N-Quads directories", show_default=False),
+    ],
     graph: Annotated[str | None, typer.Option("--graph", "-g", help="Named graph IRI")] = None,
     format: Annotated[
         str | None,

@@ -11,6 +11,7 @@ from shell.common import StoreOpt, error, fail_on_errors, open_kb, write_out
 
 if TYPE_CHECKING:
     from ingest.pipeline import DocumentResult
+    from kb.api import KnowledgeBase
 
 
 def ingest(
@@ -19,11 +20,16 @@ def ingest(
         typer.Argument(help="Files or directories (recursively); - for stdin", show_default=False),
     ],
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parse in N processes")] = 1,
+    nquads_out: Annotated[
+        str | None,
+        typer.Option("--nquads-out", help="Write N-Quads files to DIR instead of a store "
+                     "(load them with `kb load DIR` or the server's bulk loader)"),
+    ] = None,
     store: StoreOpt = None,
 ) -> None:
     """Read, extract and store documents, each in its own transaction; exit 1 if any failed."""
     with fail_on_errors():
-        kb = open_kb(store, create=True)
+        kb = open_kb(store, create=True) if nquads_out is None else _nquads_kb(nquads_out)
         bar = _progress_bar()
         try:
             report = kb.ingest(paths, jobs=jobs, progress=bar)
@@ -35,6 +41,13 @@ def ingest(
         typer.echo(f"ingested {report.summary()}", err=True)
         if report.failures:
             raise typer.Exit(1)
+
+
+def _nquads_kb(directory: str) -> KnowledgeBase:
+    from kb.api import KnowledgeBase
+    from kb.store.nquads_dir import NQuadsDirectory
+
+    return KnowledgeBase(NQuadsDirectory(directory))
 
 
 class _Bar:
