@@ -1,0 +1,171 @@
+"""Organisation name rules beyond the model's entities: "<Role>'s Office", "<person> of <Name>",
+capitalised names ending in a body word, and what is not a body (routes, structures, parts of
+places, residents)."""
+from __future__ import annotations
+
+from ingest.extract.context import Context, lexicon
+from ingest.extract.officials import looks_like_person, role_starting
+from ingest.extract.org_nodes import add_org, gaz_lookup, is_acronym
+from ingest.gazetteer import gazetteer
+
+# words that turn a place name into a part of it ("Lower Manhattan", "Downtown Brooklyn")
+PLACE_PARTS = frozenset(("lower", "upper", "downtown", "midtown", "uptown", "north", "south",
+                         "east", "west", "northern", "southern", "eastern", "western", "central",
+                         "greater", "northeast", "northwest", "southeast", "southwest"))
+# endings that make a resident of a place ("New Yorker", "Chicagoans")
+DEMONYM_ENDINGS = ("ers", "er", "ians", "ian", "ans", "an", "ites", "ite", "ns", "n")
+
+
+def place_names(ctx: Context) -> set[str]:
+    out = set()
+    for place in ctx.facts.places.values():
+        out.add(place.name.lower())
+        out.update(a.lower() for a in place.aliases)
+    return out
+
+
+def not_a_body(ctx: Context, span, facility: set[str], places: set[str]) -> bool:
+    """Spans the model calls organisations that news uses for other things:
+    - a route or vehicle code ("the Q52 bus", "I-95"): one token with a digit;
+    - a name that modifies a structure ("the Adams-Tillary entrance", "the Hale Street bridge");
+    - a part of a place ("Lower Manhattan") or its residents ("New Yorkers")."""
+    doc = ctx.doc
+    if len(span) == 1 and any(c.isdigit() for c in span[0].text):
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.pos_ == "NOUN" and span[-1].head.i == nxt.i and \
+            nxt.lemma_.lower() in facility | STRUCTURES:
+        return True
+    words = [t.lower_ for t in span]
+    if words[0] in PLACE_PARTS and len(words) > 1 and " ".join(words[1:]) in places:
+        return True
+    text = span.text.lower()
+    if span.start > 0 and doc[span.start - 1].text == "The":
+        return False  # "The New Yorker" is a magazine
+    for ending in DEMONYM_ENDINGS:
+        if text.endswith(ending) and len(text) > len(ending) + 3:
+            stem = text[: -len(ending)]
+            if any(form in places or form in gazetteer() for form in
+                   (stem, stem + "k", stem + "a", stem + "e", stem + "o")):
+                return True
+    return False
+
+
+# nouns for built things a name can modify (besides the facility heads of the lexicon)
+STRUCTURES = frozenset(("entrance", "exit", "corridor", "route", "ramp", "interchange", "pier",
+                        "terminal", "yard", "depot", "project", "site", "crossing", "viaduct"))
+
+
+def role_office(ctx: Context, tok) -> None:
+    """"The Governor's Office", "the Mayor's Office": the office of a post, written with a
+    capital "Office" after a role word."""
+    from ingest.extract.officials import roles
+
+    doc = ctx.doc
+    forms = roles()
+    if tok.i < 2 or tok.i in ctx.tok_key or not ctx.in_body(tok):
+        return
+    if doc[tok.i - 1].text not in ("'s", "’s"):
+        return
+    end = tok.i - 1
+    start = end - 1
+    while start > 0 and doc[start - 1].text[:1].isupper() and \
+            doc[start - 1].lower_ not in ("the", "a"):
+        start -= 1
+    words = tuple(t.lower_ for t in doc[start:end])
+    for k in range(len(words)):
+        if words[k:] in forms and doc[start + k].text[:1].isupper():
+            first = start + k
+            break
+    else:
+        return
+    surface = doc[first:tok.i + 1].text
+    key = add_org(ctx, surface.replace("’s", "'s"), "agency", surface=surface)
+    ctx.facts.organizations[key].evidence.append(ctx.evidence(tok, "org.role-office"))
+    ctx.mark(first, tok.i + 1, key)
+
+
+def affiliation(ctx: Context, tok) -> None:
+    """"Ann Lee of the Riverside Tenants Union": the capitalised name after "<person> of" is the
+    body the person works for, when it is not just a place ("Ann Lee of Queens")."""
+    doc = ctx.doc
+    n = len(doc)
+    if tok.i == 0 or tok.i + 2 >= n:
+        return
+    prev = doc[tok.i - 1]
+    if prev.ent_type_ != "PERSON" or prev.ent_iob_ == "B" and prev.i + 1 < n and \
+            doc[prev.i + 1].ent_iob_ == "I":
+        return
+    if not ctx.in_body(tok):
+        return
+    start = tok.i + 1
+    if doc[start].lower_ == "the":
+        start += 1
+    end = start
+    while end < n:
+        t = doc[end]
+        if t.text[:1].isupper() and (t.is_alpha or is_acronym(t.text)) and \
+                (t.ent_type_ != "PERSON" or t.ent_iob_ == "I" or end > start):
+            end += 1  # a name may hold a word the model took for a person's
+            continue
+        if t.lower_ in ("of", "for", "&") and end + 1 < n and \
+                doc[end + 1].text[:1].isupper() and doc[end + 1].ent_type_ != "PERSON":
+            end += 1
+            continue
+        break
+    if end - start < 2 and not (end - start == 1 and is_acronym(doc[start].text)):
+        return
+    keys = [ctx.tok_key.get(i) for i in range(start, end)]
+    if all(k and k.startswith("place:") for k in keys) or all(
+            doc[i].ent_type_ in ("GPE", "LOC", "FAC") for i in range(start, end)):
+        return  # "Ann Lee of Queens", "Ann Lee of Long Island"
+    if any(k and k.startswith(("person:", "law:", "grant:")) for k in keys):
+        return
+    if keys[-1] and keys[-1].startswith("org:") and all(k == keys[-1] for k in keys):
+        return  # a body already known
+    span = doc[start:end]
+    if span[-1].lower_ in lexicon()["facility_heads"] or role_starting(span):
+        return
+    heads = lexicon()["org_type_heads"]
+    if not any(t.lower_ in heads or is_acronym(t.text) or t.ent_type_ == "ORG"
+               for t in span):
+        return  # "Ann Lee of Long Island": nothing says it is a body
+    hit = gaz_lookup(span.text)
+    key = add_org(ctx, hit[0], hit[1], hit[2], span.text) if hit else \
+        add_org(ctx, span.text, surface=span.text)
+    ctx.facts.organizations[key].evidence.append(ctx.evidence(tok, "org.affiliation"))
+    ctx.mark(start, end, key)
+
+
+def headed_name(ctx: Context, tok) -> None:
+    """"the Legal Aid Society", "the Riverside Tenants Union": a capitalised name ending in a
+    word that only bodies end in, where the model saw no entity."""
+    doc = ctx.doc
+    if tok.i in ctx.tok_key:
+        return
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and \
+            doc[tok.i + 1].is_alpha:
+        return  # the name goes on ("Union Square", "Council Member")
+    start = tok.i
+    while start > 0:
+        t = doc[start - 1]
+        if t.text[:1].isupper() and t.is_alpha and t.lower_ != "the" and \
+                not ctx.tok_key.get(t.i, "").startswith(("org:", "law:")):
+            start -= 1
+            continue
+        if t.lower_ in ("of", "for", "&") and start - 2 >= 0 and \
+                doc[start - 2].text[:1].isupper() and start < tok.i:
+            start -= 1
+            continue
+        break
+    while start < tok.i and doc[start].lower_ in ("of", "for", "&"):
+        start += 1
+    if tok.i - start < 1 or not ctx.in_body(tok) or (start == ctx.sentence(tok).start
+                                                      and tok.i - start < 2):
+        return
+    span = doc[start:tok.i + 1]
+    if role_starting(span) or looks_like_person(span):
+        return
+    key = add_org(ctx, span.text, surface=span.text)
+    ctx.facts.organizations[key].evidence.append(ctx.evidence(tok, "org.headed-name"))
+    ctx.mark(start, tok.i + 1, key)
