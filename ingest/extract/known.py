@@ -69,7 +69,8 @@ def known_post(ctx: Context, name: str, full: bool) -> KnownPost | None:
     ``full``: the name has a first name, so it must be the listed full name (or a listed form).
     A surname alone must fit exactly one listed person, and a state or city post needs that
     place named in the document."""
-    cands = [p for p in known_posts().get(squash(name), []) if p.covers(ctx.anchor)]
+    listed = known_posts().get(squash(name)) or known_posts().get(squash(no_initials(name)), [])
+    cands = [p for p in listed if p.covers(ctx.anchor)]
     if not full:
         cands = [p for p in cands if p.of in FEDERAL_OF or "place:" + slug(p.of) in
                  ctx.facts.places or not place_like(p.of)]
@@ -79,6 +80,15 @@ def known_post(ctx: Context, name: str, full: bool) -> KnownPost | None:
     if len(people) != 1:
         return None
     return cands[-1]  # the latest term when several of one person's terms fit
+
+
+def no_initials(name: str) -> str:
+    """The name without middle initials ("Donald J. Trump" -> "Donald Trump"): the list
+    keeps one written form per person."""
+    words = name.split()
+    return " ".join(w for k, w in enumerate(words)
+                    if k in (0, len(words) - 1)
+                    or not (len(w.rstrip(".")) == 1 and w[:1].isalpha()))
 
 
 def place_like(of: str) -> bool:

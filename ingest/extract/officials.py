@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ingest.extract.context import Context, clean_span, lexicon, slug, squash, word_list
-from ingest.extract.known import first_names, known_post, known_posts
+from ingest.extract.known import first_names, known_post, known_posts, no_initials
 from ingest.extract.names import (
     PARTICLES,
     has_first_name,
@@ -31,6 +31,7 @@ from ingest.extract.roles import (
     roles,
     word,
 )
+from ingest.extract.signers import extract_signers
 from ingest.extract.titles import PersonMention, find_title, is_public, share_plural_titles
 from kb.facts import Membership, Person
 
@@ -69,6 +70,7 @@ def extract_officials(ctx: Context) -> None:
         key = assign(ctx, m, by_surname, full_surnames)
         if key:
             record(ctx, m, key)
+    extract_signers(ctx)
     add_known_posts(ctx)
 
 
@@ -82,11 +84,11 @@ def add_known_posts(ctx: Context) -> None:
         post = known_post(ctx, person.name, has_first_name_text(person.name))
         if post is None:
             continue
-        if person.name != post.name:
-            person.add_alias(person.name)
-            person.name = post.name
-            if post.name in person.aliases:
-                person.aliases.remove(post.name)
+        written = person.name
+        person.name = listed_name(written, post.name)
+        person.add_alias(written)
+        if person.name in person.aliases:
+            person.aliases.remove(person.name)
         of = "place:" + slug(post.of)
         if of not in ctx.facts.places:
             of = "org:" + slug(post.of)
@@ -95,6 +97,15 @@ def add_known_posts(ctx: Context) -> None:
         ctx.facts.memberships.append(Membership(
             key, post.role, title=post.title, of=of, public=True,
             evidence=[type(e)(e.sentence, e.start, e.end, "person.known-post", 0.8) for e in ev]))
+
+
+def listed_name(written: str, listed: str) -> str:
+    """The canonical name of a listed holder: the written full name when it only adds middle
+    initials to the listed one ("Donald J. Trump"), in title case when written in capitals (a
+    signature block), else the listed name."""
+    if squash(no_initials(written)) == squash(listed) and len(written) > len(listed):
+        return written.title() if written.isupper() else written
+    return listed
 
 
 def looks_like_person(span) -> bool:
