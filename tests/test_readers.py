@@ -403,3 +403,36 @@ def test_mapping_with_unknown_vocabulary_term_or_no_property(tmp_path):
     with pytest.raises(ReadError, match="typo.csv-metadata.json: column 'program' has no "
                                         "propertyUrl"):
         read_file(tmp_path / "typo.csv")
+
+
+# --- tables inside documents --------------------------------------------------------------------
+
+TABLE_DATA = ROOT / "tests" / "data" / "policing_grants"
+
+
+@pytest.mark.parametrize("ext", ["html", "txt", "pdf"])
+def test_tables_keep_caption_header_rows_and_row_offsets(ext):
+    doc = read_file(TABLE_DATA / f"policing_grants_release.{ext}")
+    (table,) = doc.tables
+    assert table.caption == "Community Policing Partnership grants, 2019"
+    assert table.header == ["Town", "Award"]
+    assert table.rows[0] == ["Bridgeport", "$412,000"] and table.rows[-1][0] == "Total"
+    assert [doc.text[s:e] for s, e in table.spans] == ["\t".join(r) for r in table.rows]
+    assert doc.text.count("\n") > len(table.rows)  # one line per row, not one flattened line
+
+
+def test_text_tables_of_every_syntax_and_prose_left_alone(tmp_path):
+    body = ("Spending by department, in thousands:\n\n| Department | Budget |\n|---|---|\n"
+            "| Police | 1,200 |\n| Parks | 300 |\n\n"
+            "Item        Count    Share\nRoads       12       40%\nBridges     3        10%\n"
+            "Tunnels     1        3%\n\nPlain prose.  Two spaces after a period do not make a "
+            "table.\nNor does one line.")
+    path = tmp_path / "budget.txt"
+    path.write_text(f"City budget\nMay 2, 2021\n\n{body}", encoding="utf-8")
+    doc = read_file(path)
+    pipe, spaced = doc.tables
+    assert pipe.header == ["Department", "Budget"] and pipe.rows == [["Police", "1,200"],
+                                                                     ["Parks", "300"]]
+    assert pipe.caption == "Spending by department, in thousands:"
+    assert spaced.header == ["Item", "Count", "Share"] and len(spaced.rows) == 3
+    assert doc.text[slice(*spaced.spans[0])].startswith("Roads")

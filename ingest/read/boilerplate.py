@@ -19,7 +19,7 @@ _CONTACT = re.compile(r"^\s*(?:(?:media|press|news)\s+)?contacts?\s*(?::|$)|"
                       r"information,?\s+contact\b", re.I)
 _PHONE = re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
-_ABOUT = re.compile(r"^\s*about\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,9}\s*:?\s*$")
+_ABOUT = re.compile(r"^\s*[Aa]bout\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,9}\s*:?\s*$")
 _CONTACT_LINE_WORDS = 8
 _ABOUT_TAIL = 0.5  # an "About" heading only counts in the second half of the text
 

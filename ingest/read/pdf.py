@@ -53,7 +53,7 @@ def read_pdf(source: Source) -> Document:
     }
     document = make_document(source, text, found, kind="report")
     cursor = 0
-    for _, grids in sorted(tabled.items()):
+    for _, (_, grids) in sorted(tabled.items()):
         for grid, caption in grids:
             table, cursor = locate_table(text, grid, caption, cursor)
             if table is not None:

@@ -81,7 +81,8 @@ def find_text_tables(text: str, offset: int = 0) -> list[Table]:
     blank_gap = 0
     for pos, line in _lines(text, offset):
         this = line_kind(line) if line.strip() else None
-        if this is not None and (kind is None or this == kind):
+        if this is not None and (kind is None or this == kind and _continues(run, line, kind,
+                                                                               blank_gap)):
             kind = this
             run.append((pos, line))
             blank_gap = 0
@@ -105,6 +106,18 @@ def find_text_tables(text: str, offset: int = 0) -> list[Table]:
         if table:
             tables.append(table)
     return tables
+
+
+def _continues(run: list[tuple[int, str]], line: str, kind: str, blank_gap: int) -> bool:
+    """Whether ``line`` is another row of the run: after a blank line it must have as many
+    cells as the row before; space-aligned rows must share a column with it."""
+    last = run[-1][1]
+    if kind == "space" and not _gap_columns(last) & _gap_columns(line):
+        return False
+    if not blank_gap:
+        return True
+    before, this = split_cells(last, kind), split_cells(line, kind)
+    return before is not None and this is not None and len(before) == len(this)
 
 
 def _table(run: list[tuple[int, str]], kind: str, previous: list[tuple[int, str]]) \

@@ -24,6 +24,7 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _OWN_SCALE = re.compile(r"\d\s*(?:k|m|mn|bn|thousand|million|billion)\b", re.I)
 _LEAD_CHARS = 600
 AWARD_CAMEO = "071"
+_DETERMINERS = frozenset(("the", "these", "this", "those", "that", "such", "its", "their"))
 
 
 def amount_of(cell: str, scale: float) -> tuple[str, float] | None:
@@ -44,6 +45,15 @@ def amount_of(cell: str, scale: float) -> tuple[str, float] | None:
         return (cell, usd) if usd else None
     usd = round(value * scale, 2)
     return (f"${usd:,.0f}", usd) if usd else None
+
+
+def programme_name(name: str) -> str:
+    """A programme's name without the demonstrative a later mention gave it ("These grants",
+    "These Edward Byrne ... Program"): "These grants" names no programme at all."""
+    words = name.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words) if words and words[0][:1].isupper() else ""
 
 
 class TableAwards:
@@ -85,13 +95,14 @@ class TableAwards:
     def programme(self, before: int) -> Grant | None:
         """The named programme mentioned nearest before the table (else first in the text)."""
         named = [g for g in self.ctx.facts.grants.values()
-                 if any(e.rule == "grant.programme" for e in g.evidence)]
+                 if any(e.rule == "grant.programme" for e in g.evidence) and
+                 len(programme_name(g.name).split()) > 1]
         if not named:
             return None
-        earlier = [(max(e.start for e in g.evidence if e.start < before), g) for g in named
-                   if any(e.start < before for e in g.evidence)]
-        if earlier:
-            return max(earlier, key=lambda pair: pair[0])[1]
+        earlier = [(max(e.start for e in g.evidence if e.start < before), len(g.name), g)
+                   for g in named if any(e.start < before for e in g.evidence)]
+        if earlier:  # nearest; of two in one sentence the fuller name
+            return max(earlier, key=lambda item: item[:2])[2]
         return min(named, key=lambda g: min(e.start for e in g.evidence))
 
     def funder(self, recipients: set[str | None], table: Table,
@@ -131,7 +142,7 @@ class TableAwards:
             funder: str | None, programme: Grant | None, year: str | None) -> None:
         ctx = self.ctx
         to = ctx.facts.name_of(recipient) or "recipient"
-        by = programme.name if programme is not None else (
+        by = programme_name(programme.name) if programme is not None else (
             ctx.facts.name_of(funder) or "")
         name = f"{by} award to {to}".strip() + (f" ({year})" if year else "")
         key = "grant:" + slug(name)

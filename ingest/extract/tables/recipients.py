@@ -33,7 +33,8 @@ def resolve(ctx: Context, starts: list[int], name: str, start: int, end: int,
     if not name.strip():
         return None
     a, b = token_range(starts, start, end)
-    key = _marked(ctx, name, a, b)
+    place = _place(ctx, name, where) if _prefixed(name) else None
+    key = add_place(ctx, place, name) if place else _marked(ctx, name, a, b)
     if key is None:
         place = _place(ctx, name, where)
         key = add_place(ctx, place, name) if place else add_org(ctx, name)
@@ -63,6 +64,12 @@ def _marked(ctx: Context, name: str, a: int, b: int) -> str | None:
                 {squash(entity.name)} | {squash(x) for x in entity.aliases}):
             return key
     return None
+
+
+def _prefixed(name: str) -> bool:
+    """"Town of Canton", "City of Manchester": a municipality named as a body."""
+    low = name.strip().lower()
+    return any(low.startswith(p + " ") for p in award_words()["place_prefixes"])
 
 
 def _place(ctx: Context, name: str, where: str) -> GazPlace | None:
