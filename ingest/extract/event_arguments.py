@@ -109,6 +109,16 @@ def agent_of(ctx: Context, tok, found: list | None = None) -> str | None:
     return None
 
 
+def law_subject(ctx: Context, verb) -> bool:
+    """The verb's subject is a law ("the order also directed OMB to ...", "the act bans ..."):
+    what a law says it does is its content, reported as the law, not an act of its author.
+    A coordinated verb shares the subject of the first ("tasked X ... and directed Y")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.dep_ == "nsubj" and (ctx.key_at(c) or "").startswith("law:")
+               for c in verb.children)
+
+
 def passing_chamber(ctx: Context, tok) -> str | None:
     """"Another bill passed as part of the package", "the measure was approved 80-60": a bill
     passed with no one named passes in the chamber the text is reporting on, the legislature

@@ -29,12 +29,47 @@ def event_words() -> dict:
 
 @lru_cache(maxsize=1)
 def verbs() -> dict[str, tuple[str, str | None, str]]:
+    """Trigger table: a verb lemma, or "n:" + a noun lemma, -> (type, CAMEO code, notes). The
+    hand-kept event_verbs.tsv wins over the generated event_lexicon.tsv, whose entries carry
+    the note "wn" (their class and sense are in the file)."""
     event_words()  # loaded with the verb table, so a worker's preload() covers both
     out = {}
     for row in data_lines("event_verbs.tsv"):
-        out[row[0]] = (row[1], row[2] or None if len(row) > 2 else None,
-                       row[3] if len(row) > 3 else "")
+        note = row[3] if len(row) > 3 else ""
+        key = f"n:{row[0]}" if "noun" in note else row[0]
+        out[key] = (row[1], row[2] or None if len(row) > 2 else None, note)
+    patient = set(event_words()["patient_noun_classes"])
+    for word, pos, typ, cameo, name, *_ in data_lines("event_lexicon.tsv"):
+        key = f"n:{word}" if pos == "n" else word
+        if key not in out:
+            note = "wn" if pos == "v" else "noun wn patient" if name in patient else "noun wn"
+            out[key] = (typ, cameo or None, note)
     return out
+
+
+def nominal_reading(tok, note: str) -> bool:
+    """Whether a generated event noun reports an act here. Not as a modifier ("the veto
+    threat") or in "at ICE's request", "under the order" (a standing arrangement); a noun whose
+    possessor is who undergoes it ("his arrest", "her nomination") needs its doer named by a
+    light verb ("made an arrest") or a "by" phrase."""
+    if "wn" not in note or tok.pos_ != "NOUN":
+        return True
+    if tok.dep_ in ("compound", "amod", "nmod") or (
+            tok.dep_ == "pobj" and tok.head.lower_ in ("at", "upon", "on", "under", "per")):
+        return False
+    if "patient" not in note:
+        return True
+    return (tok.dep_ == "dobj" and tok.head.lemma_.lower() in event_words()["light_verbs"]) or \
+        any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in tok.children)
+
+
+def entry_of(tok) -> tuple[str, str | None, str] | None:
+    """The trigger entry of a token: its verb lemma for a verb, its noun lemma for a noun."""
+    if tok.pos_ == "VERB":
+        return verbs().get(tok.lemma_.lower())
+    if tok.pos_ == "NOUN":
+        return verbs().get(f"n:{tok.lemma_.lower()}")
+    return None
 
 
 def licensed(ctx: Context, tok, lemma: str, typ: str) -> bool:
@@ -50,9 +85,9 @@ def licensed(ctx: Context, tok, lemma: str, typ: str) -> bool:
         return any(t.lower_ in heads or (ctx.key_at(t) or "").startswith(("grant:", "law:"))
                    or t.text[:1].isupper() for c in objs for t in c.subtree)
     if lemma == "issue":  # "issued guidance", not "issued 500 summonses"
-        docs, table = set(lexicon()["document_nouns"]), verbs()
-        if any(c.dep_ == "dobj" and "noun" in table.get(c.lemma_.lower(), ("", "", ""))[2]
-               for c in tok.children):
+        docs = set(lexicon()["document_nouns"])
+        if any(c.dep_ == "dobj" and (e := entry_of(c)) and e[2].split()[:1] == ["noun"] and
+               "wn" not in e[2] for c in tok.children):
             return False  # "issued a warning", "issued a ruling": the noun's event
         return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in docs
                    for c in tok.children) or (tok.dep_ == "acl" and tok.head.lemma_.lower()

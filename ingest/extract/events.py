@@ -12,7 +12,13 @@ factuality. Verbs inside quotations are the speaker's words, not reported events
 from __future__ import annotations
 
 from ingest.extract.context import Context, word_list
-from ingest.extract.event_arguments import agents_of, passing_chamber, ruled_on, targets_of
+from ingest.extract.event_arguments import (
+    agents_of,
+    law_subject,
+    passing_chamber,
+    ruled_on,
+    targets_of,
+)
 from ingest.extract.event_links import (
     COMPLIANCE_EVENTS,
     about,
@@ -21,7 +27,14 @@ from ingest.extract.event_links import (
     law_anaphor,
 )
 from ingest.extract.event_modality import feared_by, has_object, modality, reported
-from ingest.extract.event_triggers import NEEDS_PARTICLE, event_words, licensed, verbs
+from ingest.extract.event_triggers import (
+    NEEDS_PARTICLE,
+    entry_of,
+    event_words,
+    licensed,
+    nominal_reading,
+    verbs,
+)
 from ingest.extract.when import date_of
 from kb.facts import Event
 
@@ -29,22 +42,21 @@ __all__ = ["extract_events", "verbs"]
 
 def extract_events(ctx: Context) -> None:
     doc = ctx.doc
-    table = verbs()
     light = event_words()["light_verbs"]
     speech = word_list("speech_verbs.txt")
     seen: set[tuple] = set()
     for tok in doc:
         if not ctx.in_body(tok) or ctx.quote_of(tok):
             continue
-        lemma = tok.lemma_.lower()
-        entry = table.get(lemma)
+        entry = entry_of(tok)
         if entry is None:
             continue
+        lemma = tok.lemma_.lower()
         typ, cameo, note = entry
-        is_noun = "noun" in note
-        if is_noun != (tok.pos_ == "NOUN"):
-            continue
-        if not is_noun and tok.pos_ not in ("VERB",):
+        is_noun = tok.pos_ == "NOUN"
+        if is_noun and (ctx.key_at(tok) or "").startswith(("law:", "grant:")):
+            continue  # "the order" named as a law is the law, not an act of ordering
+        if not nominal_reading(tok, note):
             continue
         if "light" in note and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in light):
             continue  # "voiced concern" is a warning; "a matter of concern" is not
@@ -57,10 +69,11 @@ def extract_events(ctx: Context) -> None:
         verb = tok.head if is_noun and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and \
             tok.head.lemma_.lower() in light else tok
         # the action a threat or warning is about is part of that event, not another one
-        if verb.dep_ in ("xcomp", "ccomp", "acl") and verb.head.lemma_.lower() in table and \
-                (table[verb.head.lemma_.lower()][0] in ("threaten", "warn")
-                 or "negated" in table[verb.head.lemma_.lower()][2]):
+        head = entry_of(verb.head) if verb.dep_ in ("xcomp", "ccomp", "acl") else None
+        if head and (head[0] in ("threaten", "warn") or "negated" in head[2]):
             continue  # "threat to cut", "refused to detain": one event, not two
+        if "wn" in note and law_subject(ctx, verb):
+            continue
         if not reported(verb, typ):
             continue
         factuality = modality(verb)
@@ -72,7 +85,7 @@ def extract_events(ctx: Context) -> None:
                 tok.dep_ == "ccomp" and tok.head.lemma_.lower() in speech:
             typ, cameo, speaker_verb = "threaten", "1311", tok.head
         if typ == "threaten" and any(
-                c.dep_ == "xcomp" and table.get(c.lemma_.lower(), ("",))[0] == "withhold"
+                c.dep_ == "xcomp" and (entry_of(c) or ("",))[0] == "withhold"
                 for c in tok.children):
             cameo = "1311"
         agents = agents_of(ctx, speaker_verb or tok)

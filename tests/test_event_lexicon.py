@@ -1,0 +1,57 @@
+"""The generated event trigger table (ingest/data/event_lexicon.tsv from WordNet classes) and
+the verbs and nouns it adds: criticism, vetoes, indictments, requests, each with its agent.
+
+The sentences are written for these tests (real public bodies, invented people and acts).
+"""
+from __future__ import annotations
+
+from importlib import resources
+
+from ingest.extract.event_triggers import verbs
+from tests import extracting
+
+TYPES = {"threaten", "sign", "enact", "sue", "rule", "deny", "announce", "award", "withhold",
+         "release", "warn", "comply", "other"}
+
+
+def triples(nlp, text: str) -> list[tuple]:
+    found = extracting.facts_of(nlp, text, "2018-05-02")["events"]
+    return [(e["type"], e["agent"], e["target"]) for e in found]
+
+
+def test_generated_rows_have_known_types_and_cameo_codes_of_the_ontology():
+    ttl = resources.files("ontology").joinpath("events.ttl").read_text(encoding="utf-8")
+    text = resources.files("ingest").joinpath("data", "event_lexicon.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+    assert len(rows) > 150
+    for word, pos, typ, cameo, _cls, sense in rows:
+        assert pos in ("v", "n") and typ in TYPES, word
+        assert not cameo or f'"{cameo}"^^kb:CAMEO' in ttl, (word, cameo)
+        assert sense.count(".") == 2
+    table = verbs()
+    assert table["veto"][0] == "other" and table["n:veto"][2].startswith("noun")
+    assert table["sign"][0] == "sign"  # a hand-kept entry wins over a generated one
+
+
+def test_verbs_outside_the_hand_list_report_events(nlp):
+    text = "Senator Ann Vale denounced Governor Tom Hale in Denver, Colorado, on Monday."
+    assert ("other", "Ann Vale", "Tom Hale") in triples(nlp, text)
+    text = "Governor Tom Hale vetoed the Clean Rivers Act in Denver, Colorado, on Friday."
+    assert ("other", "Tom Hale", None) in triples(nlp, text)
+
+
+def test_nouns_need_their_doer(nlp):
+    # "at the department's request" is a standing arrangement; "his arrest" is done to him
+    text = ("Denver, Colorado, held Sam Quill at the request of the Department of Justice "
+            "after his arrest on Monday.")
+    assert not [e for e in triples(nlp, text) if e[1] in ("Department of Justice", "Sam Quill")]
+    text = "Governor Tom Hale issued a veto of the Clean Rivers Act in Denver, Colorado."
+    assert ("other", "Tom Hale", None) in triples(nlp, text)
+
+
+def test_what_a_law_says_is_not_an_act_of_its_author(nlp):
+    text = ("Governor Tom Hale signed the Clean Rivers Act in Denver, Colorado. The Clean "
+            "Rivers Act directs the Colorado Department of Transportation to review permits.")
+    found = triples(nlp, text)
+    assert ("sign", "Tom Hale", None) in found
+    assert not [e for e in found if e[0] == "other"]
