@@ -60,3 +60,14 @@ def test_police_ranks_are_posts(nlp):
     found = officials(nlp, "Detective Ray Okafor and Sgt. Lena Brandt were named in the suit.")
     assert found.get("Ray Okafor") == ["Detective"]
     assert found.get("Lena Brandt") == ["Sergeant"]
+
+
+def test_former_listed_holder_named_by_surname(nlp):
+    found = officials(nlp, "The county reversed a rule that Obama had backed years earlier, "
+                           "officials said.", date="2019-04-01")
+    assert found.get("Barack Obama") == ["President"]
+
+
+def test_listed_holder_not_found_before_the_term(nlp):
+    found = officials(nlp, "Officials said Obama had backed the rule.", date="2001-04-01")
+    assert "Barack Obama" not in found

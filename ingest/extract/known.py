@@ -34,6 +34,10 @@ class KnownPost:
     gender: str
     forms: tuple[str, ...]
 
+    def held_before(self, when: date | None) -> bool:
+        """Whether the term ended before ``when`` (a former holder at that date)."""
+        return when is not None and self.end is not None and self.end < when
+
     def covers(self, when: date | None) -> bool:
         if when is None:
             return True
@@ -70,16 +74,19 @@ def known_post(ctx: Context, name: str, full: bool) -> KnownPost | None:
     A surname alone must fit exactly one listed person, and a state or city post needs that
     place named in the document."""
     listed = known_posts().get(squash(name)) or known_posts().get(squash(no_initials(name)), [])
-    cands = [p for p in listed if p.covers(ctx.anchor)]
     if not full:
-        cands = [p for p in cands if p.of in FEDERAL_OF or "place:" + slug(p.of) in
-                 ctx.facts.places or not place_like(p.of)]
-    if not cands:
-        return None
-    people = {p.name for p in cands}
-    if len(people) != 1:
-        return None
-    return cands[-1]  # the latest term when several of one person's terms fit
+        listed = [p for p in listed if p.of in FEDERAL_OF or "place:" + slug(p.of) in
+                  ctx.facts.places or not place_like(p.of)]
+    # a holder at the document's date, else someone who held the post before it (a former
+    # president is still an official the text speaks of)
+    for cands in ([p for p in listed if p.covers(ctx.anchor)],
+                  [p for p in listed if p.held_before(ctx.anchor)]):
+        people = {p.name for p in cands}
+        if len(people) == 1:
+            return cands[-1]  # the latest term when several of one person's terms fit
+        if people:
+            return None
+    return None
 
 
 def no_initials(name: str) -> str:

@@ -17,7 +17,7 @@ SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 def has_first_name(tokens) -> bool:
     """Whether a token run starts with a given name (two words or more, no leading particle)."""
-    words = [t for t in tokens if t.text not in (".",)]
+    words = [t for t in tokens if t.text not in (".", "-")]
     return len(words) >= 2 and words[0].lower_ not in PARTICLES
 
 

@@ -228,7 +228,8 @@ def known_names(ctx: Context, found: list[PersonMention]) -> list[PersonMention]
             continue  # no listed name starts with this word
         for n in (3, 2, 1):
             name = doc.tokens[i:i + n]
-            if len(name) < n or any(t.i in taken or t.i in ctx.tok_key for t in name):
+            if len(name) < n or any(t.i in taken or t.i in ctx.tok_key for t in name) or \
+                    name[-1].text == "-":
                 continue
             if not all((t.pos_ == "PROPN" and t.text[:1].isupper()) or t.lower_ in PARTICLES
                        or t.text == "-" for t in name):
