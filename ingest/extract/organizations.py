@@ -12,6 +12,7 @@ import re
 from ingest.extract.context import Context, clean_span, lexicon, squash
 from ingest.extract.known import known_post
 from ingest.extract.officials import looks_like_person, role_starting
+from ingest.extract.org_government import extract_government
 from ingest.extract.org_names import affiliation, headed_name, not_a_body, place_names, role_office
 from ingest.extract.org_nodes import (
     FIRST_WORDS,
@@ -80,16 +81,6 @@ def extract_organizations(ctx: Context) -> None:
             continue
         for part in split_list(clean_span(ent)):
             consider(ctx, part, people, generic, facility, places)
-    # 3. "<Person> administration" names a government
-    for tok in doc:
-        if tok.lower_ == "administration" and tok.i > 0 and ctx.in_body(tok):
-            prev = doc[tok.i - 1]
-            if prev.text[:1].isupper() and squash(prev.text) in people:
-                name = f"{prev.text} administration"
-                key = add_org(ctx, name, "other")
-                org = ctx.facts.organizations[key]
-                org.evidence.append(ctx.evidence(tok, "org.administration"))
-                ctx.mark(prev.i, tok.i + 1, key)
     # 4. "<Role>'s Office"; "<person> of <Name>" introduces the body a person speaks for
     name_heads = frozenset(lexicon()["org_name_heads"])
     for tok in doc:
@@ -102,6 +93,8 @@ def extract_organizations(ctx: Context) -> None:
             headed_name(ctx, tok)
     # 5. acronyms: defined in parentheses, or the initials of a body already named
     define_acronyms(ctx)
+    # 6. the publisher, administrations, offices acting as their bodies in legal texts
+    extract_government(ctx)
 
 
 def split_list(span):

@@ -1,0 +1,161 @@
+"""Government as an actor: the publisher of a document, administrations, and offices that legal
+texts name without a holder.
+
+- The publisher the document's header names ("By Jane Roe, The Daily Planet", "The White
+  House, Presidential Actions") is an organisation, also when the body never names it again.
+- "the Obama administration", "the Trump Administration": a president's (or governor's,
+  mayor's) administration is an organisation of that government; a later "the administration"
+  is the same one.
+- "The Attorney General shall ...", "THE SECRETARY OF HOMELAND SECURITY" in an order's address
+  block: an office without a named holder acts as its body (data/office_bodies.tsv, or the body
+  its title names: "Director of the X" -> X, "Secretary of X" -> Department of X).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ingest.extract.context import Context, squash
+from ingest.extract.known import known_posts
+from ingest.extract.org_nodes import add_org, gaz_lookup, org_type
+from ingest.gazetteer import data_lines
+
+OFFICE = re.compile(r"\b(?:[Tt]he|THE)\s+((?:Attorney General|ATTORNEY GENERAL|Solicitor General|"
+                    r"Surgeon General|Postmaster General)|(?:Secretary|SECRETARY|Director|DIRECTOR|"
+                    r"Administrator|ADMINISTRATOR|Commissioner|COMMISSIONER) (?:of|OF) "
+                    r"((?:(?:the|THE|and|AND|[A-Z][A-Za-z]+),? ?){1,8}))")
+HEADER_NOISE = re.compile(r"\s*\([^)]*\)|,?\s*'[^']*'")
+PUBLIC_ROLES = frozenset(("attorney", "governor", "mayor", "senator", "president", "secretary",
+                          "commissioner", "director", "representative", "comptroller"))
+
+
+def extract_government(ctx: Context) -> None:
+    publisher(ctx)
+    administrations(ctx)
+    if legal_text(ctx):
+        offices_without_holder(ctx)
+
+
+@lru_cache(maxsize=1)
+def office_bodies() -> dict[str, str]:
+    return {row[0].lower(): row[1] for row in data_lines("office_bodies.tsv")}
+
+
+def publisher(ctx: Context) -> None:
+    """Each part of the publisher's name ("U.S. Department of Justice, Office of Public
+    Affairs") that the header lines above the body write out is an organisation."""
+    header = ctx.doc.text[:ctx.body_start]
+    name = HEADER_NOISE.sub("", ctx.document.publisher or "")
+    if not header or not name:
+        return
+    parent = None
+    for part in (p.strip() for p in name.split(",")):
+        words = part.split()
+        if len(part) < 3 or part not in header or not words or words[-1].lower() in PUBLIC_ROLES:
+            continue
+        if "place:" + squash(part).replace(" ", "-") in ctx.facts.places:
+            continue
+        hit = gaz_lookup(part) or gaz_lookup(re.sub(r"^(?:The|U\.S\.)\s+", "", part))
+        typ = hit[1] if hit else (org_type(part) if org_type(part) != "other" else "media")
+        key = add_org(ctx, hit[0] if hit else part, typ, hit[2] if hit else parent, part)
+        org = ctx.facts.organizations[key]
+        if parent and not org.within and parent != key:
+            org.within = parent
+        parent = parent or key
+
+
+def administrations(ctx: Context) -> None:
+    """"<Person> administration" and the later "the administration"."""
+    doc = ctx.doc
+    latest: str | None = None
+    posts = known_posts()
+    for tok in doc:
+        if tok.lower_ != "administration" or tok.i == 0 or not ctx.in_body(tok):
+            continue
+        prev = doc[tok.i - 1]
+        key = ctx.tok_key.get(tok.i)
+        if key and key.startswith("org:") and key.endswith("administration"):
+            latest = key
+            continue
+        if key:
+            continue
+        if prev.text[:1].isupper() and prev.ent_type_ in ("PERSON", "NORP", "") and (
+                prev.ent_type_ == "PERSON" or squash(prev.text) in posts):
+            held = posts.get(squash(prev.text), [])
+            key = add_org(ctx, f"{prev.text} administration", "other")
+            org = ctx.facts.organizations[key]
+            if any(p.role == "president" for p in held) and not org.jurisdiction and \
+                    "place:united-states" in ctx.facts.places:
+                org.jurisdiction = "place:united-states"
+            org.add_alias(f"{prev.text} {tok.text}")
+            org.evidence.append(ctx.evidence(tok, "org.administration"))
+            ctx.mark(prev.i, tok.i + 1, key)
+            latest = key
+        elif latest and prev.lower_ in ("the", "his", "her") and not ctx.quote_of(tok):
+            org = ctx.facts.organizations[latest]
+            org.add_alias(f"{prev.text} {tok.text}")
+            org.evidence.append(ctx.evidence(tok, "org.administration"))
+            ctx.mark(prev.i, tok.i + 1, latest)
+
+
+def legal_text(ctx: Context) -> bool:
+    """An order, memorandum or bill: offices there act by directive ("shall")."""
+    head = ctx.doc.text[:4000]
+    return bool(re.search(r"\bhereby ordered\b|^MEMORANDUM FOR\b|\bauthority vested in me\b|"
+                          r"\bBe it enacted\b", head, re.M))
+
+
+def offices_without_holder(ctx: Context) -> None:
+    doc = ctx.doc
+    text = doc.text
+    for m in OFFICE.finditer(text):
+        if m.group(1).rstrip(" ").endswith(",") and text[m.end():m.end() + 1] == "\n":
+            continue  # the name runs on to the next line: too broken to read
+        office = " ".join(m.group(1).replace(",", " ").split())
+        body = body_of_office(office)
+        if body is None:
+            continue
+        span = doc.char_span(m.start(), m.start(1) + len(m.group(1).rstrip(", ")),
+                             alignment_mode="expand")
+        if span is None or any(t.i in ctx.tok_key and not ctx.tok_key[t.i].startswith("org:")
+                               for t in span):
+            continue
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.ent_type_ == "PERSON":
+            continue  # "the Attorney General Pam Bondi": a named holder
+        hit = gaz_lookup(body)
+        key = add_org(ctx, hit[0] if hit else body, hit[1] if hit else None,
+                      hit[2] if hit else None)
+        org = ctx.facts.organizations[key]
+        org.evidence.append(ctx.evidence(span[0], "org.office-body"))
+        inner = {ctx.tok_key.get(t.i) for t in span} - {None}
+        if not inner:
+            ctx.mark(span.start, span.end, key)
+
+
+def body_of_office(office: str) -> str | None:
+    """"Attorney General" -> "Department of Justice"; "Secretary of Homeland Security" ->
+    "Department of Homeland Security"; "Director of the Federal Bureau of Investigation" ->
+    "Federal Bureau of Investigation"; upper-case address lines read the same."""
+    if office.isupper():
+        office = " ".join(w if w in ("OF", "AND", "THE") else w.capitalize()
+                          for w in office.split()).replace("OF", "of").replace(
+            "AND", "and").replace("THE", "the")
+    listed = office_bodies().get(office.lower())
+    if listed:
+        return listed
+    m = re.match(r"(Secretary|Director|Administrator|Commissioner) of (?:the )?(.+)$", office)
+    if not m:
+        return None
+    rest = m.group(2).strip()
+    if m.group(1) == "Secretary":
+        for form in (f"Department of {rest}", f"Department of the {rest}"):
+            hit = gaz_lookup(form)
+            if hit:
+                return hit[0]
+        return f"Department of {rest}"
+    hit = gaz_lookup(rest) or (gaz_lookup(f"{rest} Administration")
+                               if m.group(1) == "Administrator" else None)
+    if hit:
+        return hit[0]
+    return rest if len(rest.split()) >= 2 else None
