@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from ingest.extract.context import Context, slug, squash
+from ingest.extract.grant_programmes import move_mentions
 from ingest.money import to_usd
 from kb.facts import Event, Evidence, Grant, Table
 
@@ -171,12 +172,7 @@ class TableAwards:
                 continue
             row_key = owners.pop()
             del ctx.facts.grants[key]
-            for i, k in list(ctx.tok_key.items()):
-                if k == key:
-                    ctx.tok_key[i] = row_key
-            for m in ctx.mentions:
-                if m.key == key:
-                    m.key = row_key
+            move_mentions(ctx, key, row_key)
 
     def _row_at(self, offset: int) -> str | None:
         return next((k for s, e, k in self.row_spans if s <= offset < e), None)
