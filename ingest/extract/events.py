@@ -19,6 +19,7 @@ from ingest.extract.event_arguments import (
     ruled_on,
     targets_of,
 )
+from ingest.extract.event_documents import extract_document_events, left_to_prose
 from ingest.extract.event_links import (
     COMPLIANCE_EVENTS,
     about,
@@ -45,6 +46,7 @@ def extract_events(ctx: Context) -> None:
     light = event_words()["light_verbs"]
     speech = word_list("speech_verbs.txt")
     seen: set[tuple] = set()
+    official = extract_document_events(ctx)
     for tok in doc:
         if not ctx.in_body(tok) or ctx.quote_of(tok):
             continue
@@ -57,6 +59,8 @@ def extract_events(ctx: Context) -> None:
         if is_noun and (ctx.key_at(tok) or "").startswith(("law:", "grant:")):
             continue  # "the order" named as a law is the law, not an act of ordering
         if not nominal_reading(tok, note):
+            continue
+        if official and not left_to_prose(ctx, tok):
             continue
         if "light" in note and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in light):
             continue  # "voiced concern" is a warning; "a matter of concern" is not
