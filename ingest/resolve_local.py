@@ -56,6 +56,19 @@ def mark_name_repeats(ctx: Context) -> None:
                 break
 
 
+#: a bare title that also names the holder of a related post ("the spokesman" is the press
+#: secretary named earlier)
+TITLE_KIN = {"spokesperson": ("press secretary", "public relations officer")}
+
+
+def holder_of(role, holders: dict[str, str]) -> str | None:
+    """The one person holding ``role`` in this document, or failing that a related post."""
+    if role.key in holders:
+        return holders[role.key]
+    kin = [holders[k] for k in TITLE_KIN.get(role.key, ()) if k in holders]
+    return kin[0] if len(set(kin)) == 1 else None
+
+
 def mark_titles(ctx: Context) -> None:
     doc = ctx.doc
     holders = role_holders(ctx)
@@ -64,7 +77,8 @@ def mark_titles(ctx: Context) -> None:
         if tok.i in ctx.tok_key or tok.i == 0:
             continue
         role = table.get((tok.lower_,))
-        if not role or role.key not in holders:
+        holder = holder_of(role, holders) if role else None
+        if holder is None:
             continue
         prev = doc[tok.i - 1]
         # "the mayor", "the new president", "This Mayor": a definite title with no name after
@@ -74,7 +88,7 @@ def mark_titles(ctx: Context) -> None:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if det is None or (nxt is not None and nxt.ent_type_ == "PERSON"):
             continue
-        key = holders[role.key]
+        key = holder
         ctx.facts.people[key].add_alias(doc[det.i: tok.i + 1].text)
         ctx.mark(det.i, tok.i + 1, key)
 

@@ -40,11 +40,12 @@ def extract_statements(ctx: Context) -> None:
             continue
         para = text.count("\n", 0, start)
         opens_sentence = ctx.sentence(span[0]).start_char >= start - 1
-        if n_words < 3 and not opens_sentence and term_mention(span, start, end):
+        governing = None if opens_sentence else reporting_verb(ctx, span, start, end, speech)
+        if n_words < 3 and not opens_sentence and (n_words < 2 or governing is None) and \
+                term_mention(span, start, end):
             continue  # 'targets all "aliens," including ...': a word quoted, not a statement
         recent = last_speakers if para - last_para <= 2 else []
-        governing = None if opens_sentence else reporting_verb(ctx, span, start, end, speech)
-        if governing is not None and n_words >= 3:
+        if governing is not None and n_words >= 2:
             speakers = speaker_keys(ctx, governing, recent)  # 'X said it went to "our ..."'
         elif not opens_sentence and not re.search(r"[,.?!]\W*$", raw):
             continue  # a phrase quoted inside the writer's sentence ("law, policy or procedure")
@@ -151,9 +152,15 @@ def unnamed_person(ctx: Context, subj) -> bool:
 
 
 def subject_of(verb):
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
-            return c
+    """The verb's subject (a name or pronoun before a common noun when the parse gives two),
+    a relative clause's noun ("Ferguson, who said ..."), else the subject of the clause it
+    hangs from."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        subj = next((c for c in subjects if c.pos_ in ("PROPN", "PRON")), subjects[0])
+        if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            return verb.head
+        return subj
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subject_of(verb.head)
     return None

@@ -1,0 +1,36 @@
+"""Quotations and their speakers on texts written for these tests: partial quotes in a
+relative clause, short quoted answers after a speech verb, a spokesman who is the press
+secretary, and quotes whose speaker is a document's author or a tweet's."""
+from __future__ import annotations
+
+from tests.extracting import facts_of
+
+DATE = "2021-03-09"
+
+
+def statements(nlp, text: str) -> list[tuple[str, str]]:
+    return [(s["speaker"], s["quote"]) for s in facts_of(nlp, text, date=DATE)["statements"]]
+
+
+def test_partial_quote_in_a_relative_clause_goes_to_its_noun(nlp):
+    found = statements(nlp, "The suit was filed by Attorney General Ruth Abernathy, who said "
+                            'that the rule "puts every tenant in the county at risk."')
+    assert found == [("Ruth Abernathy", "puts every tenant in the county at risk.")]
+
+
+def test_two_word_answer_after_a_speech_verb_is_a_statement(nlp):
+    found = statements(nlp, "Mayor Lionel Marsh called the plan a mistake, saying the odds of "
+                            'success are "very slim."')
+    assert found == [("Lionel Marsh", "very slim.")]
+
+
+def test_two_words_quoted_as_a_term_are_not_a_statement(nlp):
+    assert statements(nlp, 'The order covers all "sanctuary jurisdictions," including '
+                           "counties.") == []
+
+
+def test_the_spokesman_is_the_press_secretary_named_before(nlp):
+    text = ("White House press secretary Dale Ferris spoke on Tuesday.\n\n"
+            'Asked about the delay, the spokesman said it showed "a lack of planning in '
+            'Congress."')
+    assert statements(nlp, text) == [("Dale Ferris", "a lack of planning in Congress.")]
