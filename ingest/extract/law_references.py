@@ -26,7 +26,8 @@ NAMED_HEADS = frozenset(("policy", "program", "programme", "initiative", "plan",
 # words that make a name a funding programme or a body, not a policy (grants and bodies own it)
 NOT_POLICY = frozenset(("grant", "grants", "fund", "funds", "funding", "assistance", "loan",
                         "loans", "award", "awards", "scholarship", "department", "office",
-                        "bureau", "agency", "development", "united", "nations", "volunteer"))
+                        "bureau", "agency", "development", "united", "nations", "volunteer",
+                        "administration"))
 # heads that may stay lower-case after a capitalised name ("the Task Force model")
 LOWER_HEADS = frozenset(("program", "programme", "model", "policy", "initiative", "guidelines"))
 LEAD_VAGUE = frozenset(("new", "current", "existing", "proposed", "federal", "state", "local",

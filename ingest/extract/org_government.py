@@ -59,6 +59,10 @@ def publisher(ctx: Context) -> None:
         typ = hit[1] if hit else (org_type(part) if org_type(part) != "other" else "media")
         key = add_org(ctx, hit[0] if hit else part, typ, hit[2] if hit else parent, part)
         org = ctx.facts.organizations[key]
+        span = ctx.doc.char_span(header.find(part), header.find(part) + len(part),
+                                 alignment_mode="expand")
+        if span is not None:  # evidence, but no mention: a byline is nobody's act
+            org.evidence.append(ctx.evidence(span[0], "org.publisher"))
         if parent and not org.within and parent != key:
             org.within = parent
         parent = parent or key
@@ -79,8 +83,7 @@ def administrations(ctx: Context) -> None:
             continue
         if key:
             continue
-        if prev.text[:1].isupper() and prev.ent_type_ in ("PERSON", "NORP", "") and (
-                prev.ent_type_ == "PERSON" or squash(prev.text) in posts):
+        if prev.text[:1].isupper() and (prev.ent_type_ == "PERSON" or squash(prev.text) in posts):
             held = posts.get(squash(prev.text), [])
             key = add_org(ctx, f"{prev.text} administration", "other")
             org = ctx.facts.organizations[key]

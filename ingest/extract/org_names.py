@@ -3,6 +3,8 @@ capitalised names ending in a body word, and what is not a body (routes, structu
 places, residents)."""
 from __future__ import annotations
 
+import re
+
 from ingest.extract.context import Context, lexicon
 from ingest.extract.officials import looks_like_person, role_starting
 from ingest.extract.org_nodes import add_org, gaz_lookup, is_acronym
@@ -32,6 +34,8 @@ def not_a_body(ctx: Context, span, facility: set[str], places: set[str]) -> bool
     doc = ctx.doc
     if len(span) == 1 and any(c.isdigit() for c in span[0].text):
         return True
+    if funded_purpose(ctx, span) or title_case_line(ctx, span):
+        return True
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.pos_ == "NOUN" and span[-1].head.i == nxt.i and \
             nxt.lemma_.lower() in facility | STRUCTURES:
@@ -49,6 +53,44 @@ def not_a_body(ctx: Context, span, facility: set[str], places: set[str]) -> bool
                    (stem, stem + "k", stem + "a", stem + "e", stem + "o")):
                 return True
     return False
+
+
+# heads of bodies that receive money ("$2 million for the Ohio Department of Health")
+RECIPIENT_HEADS = frozenset(("department", "office", "agency", "administration", "bureau",
+                             "authority", "commission", "board", "court", "council", "university",
+                             "college", "school", "district", "city", "county", "police",
+                             "foundation", "institute", "center", "corporation", "inc"))
+FOR_AMOUNT = re.compile(r"\$\s?[\d.,]+(?:\s*(?:million|billion|thousand|[MBK])\b)?\s+for\s"
+                        r"[^.;:!?]*$")
+SMALL_WORDS = frozenset(("of", "and", "the", "for", "to", "in", "on", "a", "an", "at", "by",
+                         "with"))
+
+
+def funded_purpose(ctx: Context, span) -> bool:
+    """"$44 million for the Riverside Robotics Cluster": what an amount is "for" is a project,
+    not a body, unless a word only bodies have names it ("... for the Ohio Department of Health"
+    receives it)."""
+    text = ctx.doc.text
+    start = span[0].idx
+    line_start = text.rfind("\n", 0, start) + 1
+    if "$" not in text[line_start:start] or any(t.lower_ in RECIPIENT_HEADS for t in span):
+        return False
+    return bool(FOR_AMOUNT.search(text[line_start:start]))
+
+
+def title_case_line(ctx: Context, span) -> bool:
+    """A name the model found inside a title-case line of eight words or more (a deck or
+    subtitle: "Grants Create Good-Paying Jobs, Jumpstart New Industries ..."), where every
+    capitalised phrase looks like a name."""
+    text = ctx.doc.text
+    start = span[0].idx
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    words = [w for w in text[line_start:line_end if line_end >= 0 else len(text)].split()
+             if w.lower() not in SMALL_WORDS and w[:1].isalpha()]
+    if len(words) < 8:
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.85 * len(words)
 
 
 # nouns for built things a name can modify (besides the facility heads of the lexicon)
@@ -164,7 +206,7 @@ def headed_name(ctx: Context, tok) -> None:
                                                       and tok.i - start < 2):
         return
     span = doc[start:tok.i + 1]
-    if role_starting(span) or looks_like_person(span):
+    if role_starting(span) or looks_like_person(span) or funded_purpose(ctx, span):
         return
     key = add_org(ctx, span.text, surface=span.text)
     ctx.facts.organizations[key].evidence.append(ctx.evidence(tok, "org.headed-name"))

@@ -1,0 +1,31 @@
+"""Names that look like bodies but are not: what money is for, title-case decks.
+
+Every sentence here is written for these tests; none is taken from the shared corpora.
+"""
+from __future__ import annotations
+
+from tests import extracting
+
+
+def org_names(nlp, text: str) -> list[str]:
+    return [org["name"] for org in extracting.facts_of(nlp, text, "2020-01-01")["organizations"]]
+
+
+def test_what_an_amount_is_for_is_a_project_not_a_body(nlp):
+    names = org_names(nlp, "Winners in Ohio:\n\nRiverside Development Partners (Ohio)\n\n"
+                           "$31.5 million for the Lake Erie Robotics Cluster\n")
+    assert not any("Robotics Cluster" in n for n in names)
+
+
+def test_a_body_an_amount_is_for_stays_a_body(nlp):
+    names = org_names(nlp, "The state sent $2 million for the Ohio Department of Health in "
+                           "Columbus.")
+    assert any("Department of Health" in n for n in names)
+
+
+def test_a_title_case_deck_names_no_bodies(nlp):
+    names = org_names(nlp, "Grants In Ohio Will Create Good Jobs, Rebuild Main Streets, Train "
+                           "Workers And Grow Future Industries\n\nOhio received the money on "
+                           "Monday.")
+    assert not any(n in ("Create Good Jobs", "Rebuild Main Streets", "Future Industries")
+                   for n in names)
