@@ -56,6 +56,25 @@ class Description:
         return {"iri": self.iri, "name": self.name, "properties": self.properties,
                 "facts": self.facts, "documents": self.documents}
 
+    def tables(self) -> list[tuple[tuple[str, ...], list[tuple[str, ...]]]]:
+        """The description as tables for people (headers, rows): its properties, the facts
+        with their sentences, the documents that mention it; a document is shown by its
+        title and date (`as_dict` keeps the IRIs)."""
+        from kb.documents import document_label
+
+        titles = {d["document"]: document_label(d["headline"], d["date"])
+                  for d in self.documents if d["headline"]}  # fmt: skip
+        out = [(("property", "value"), [(p["property"], p["value"]) for p in self.properties])]
+        if self.facts:
+            facts = [(f["role"], f["label"], f["sentence"], titles.get(f["document"],
+                                                                      f["document"]))
+                     for f in self.facts]  # fmt: skip
+            out.append((("role", "fact", "sentence", "document"), facts))
+        if self.documents:
+            docs = [(d["headline"] or d["document"], d["date"]) for d in self.documents]
+            out.append((("document", "date"), docs))
+        return out
+
 
 def _v(term: object) -> str | None:
     return None if term is None else term.value  # type: ignore[attr-defined]

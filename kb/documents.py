@@ -1,4 +1,5 @@
-"""Documents in the store: finding them by IRI, path or URL, and forgetting them.
+"""Documents in the store: finding them by IRI, path or URL, naming them for people, and
+forgetting them.
 
 ``kb forget DOC`` and re-ingest share this: the quads to remove when a document goes are every
 shared triple about (or pointing to) an entity no other document mentions, and the aliases of
@@ -129,6 +130,37 @@ def find_documents(store: Store, spec: str) -> list[str]:
         if hits:
             return hits
     return []
+
+
+# --- titles -------------------------------------------------------------------------------------
+
+
+def document_label(title: str, date: str | None = None) -> str:
+    """How a document is shown to people: `Sessions warns cities (2017-03-27)`."""
+    title = " ".join(title.split())
+    return f"{title} ({date})" if date else title
+
+
+def document_titles(store: Store, iris_: Iterable[str]) -> dict[str, str]:
+    """IRI -> `document_label` of those of ``iris_`` that are documents: they have a headline,
+    or else (an ingested file with no title) a content hash and a source path, whose file name
+    stands in. A few index lookups per IRI, in chunks."""
+    out: dict[str, str] = {}
+    for chunk in _chunks(list(dict.fromkeys(iris_)), 500):
+        rows = store.query(f"""
+            SELECT ?d ?title ?source ?date WHERE {{
+              VALUES ?d {{ {_values(chunk)} }}
+              {{ ?d <{SCHEMA.headline}> ?title }}
+              UNION {{ ?d <{SCHEMA.sha256}> ?hash ; <{DCT.source}> ?source }}
+              OPTIONAL {{ ?d <{SCHEMA.datePublished}> ?date }}
+            }}""").rows
+        found: dict[str, tuple[str, str | None]] = {}
+        for d, title, source, date in rows:
+            name = title.value if title is not None else Path(source.value).name
+            if d.value not in found or title is not None:
+                found[d.value] = (name, date.value if date is not None else None)
+        out.update({d: document_label(*v) for d, v in found.items()})
+    return out
 
 
 def forget(store: Store, spec: str) -> list[str]:

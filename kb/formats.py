@@ -2,7 +2,9 @@
 
 Machine formats follow the W3C specs exactly (SPARQL 1.1 Query Results JSON, CSV/TSV, XML;
 RDF serialisations by pyoxigraph) because scripts and other SPARQL tools read them. The table
-is for people: IRIs shortened by prefix, literals shown as their text.
+is for people: IRIs shortened by prefix, literals shown as their text (no language tag, no
+datatype), documents by their title and date, and one field per line (`expanded`) when the
+table would be wider than the terminal, as psql's `\\x auto` does.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
@@ -23,6 +25,13 @@ RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 RESULT_FORMATS = ("table", "json", "csv", "tsv", "xml")
 GRAPH_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld", "rdfxml")
+
+#: How tables lay out: `off` columns, `on` one field per line, `auto` columns unless wider
+#: than the terminal (psql's \x).
+EXPANDED_MODES = ("auto", "on", "off")
+
+#: An IRI -> the text people know it by (an entity's name, a document's title), or None.
+Lookup = Callable[[str], "str | None"]
 
 
 def check_format(result: QueryResult, fmt: str) -> str:
@@ -42,16 +51,23 @@ def check_format(result: QueryResult, fmt: str) -> str:
     )
 
 
-def render(result: QueryResult, fmt: str, prefixes: Mapping[str, str] | None = None) -> bytes:
-    """Serialise a result in a named format (`check_format` lists what fits)."""
+def render(
+    result: QueryResult,
+    fmt: str,
+    prefixes: Mapping[str, str] | None = None,
+    *,
+    titles: Lookup | None = None,
+    expanded: str = "off",
+    width: int | None = None,
+) -> bytes:
+    """Serialise a result in a named format (`check_format` lists what fits). `titles`,
+    `expanded` and `width` shape the table only (see `table_text`)."""
     fmt = check_format(result, fmt)
     prefixes = prefixes or {}
-    if result.kind == "graph":
-        if fmt == "table":
-            return table_text(result, prefixes).encode()
-        return graph_bytes(result.triples, fmt, prefixes)
     if fmt == "table":
-        return table_text(result, prefixes).encode()
+        return table_text(result, prefixes, titles=titles, expanded=expanded, width=width).encode()
+    if result.kind == "graph":
+        return graph_bytes(result.triples, fmt, prefixes)
     writer = {"json": results_json, "csv": results_csv, "tsv": results_tsv, "xml": results_xml}
     return writer[fmt](result).encode()
 
@@ -187,7 +203,7 @@ def short(term: Term | None, prefixes: Mapping[str, str]) -> str:
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     if isinstance(term, ox.Literal):
-        return term.value if not term.language else f"{term.value} @{term.language}"
+        return term.value  # as people read it: the machine formats keep @en and ^^xsd:date
     return (
         f"<< {short(term.subject, prefixes)} {short(term.predicate, prefixes)} "
         f"{short(term.object, prefixes)} >>"
@@ -225,23 +241,85 @@ def table_lines(headers: list[str], rows: list[list[str]], max_width: int = 80) 
     return out
 
 
-def table_text(result: QueryResult, prefixes: Mapping[str, str]) -> str:
-    """The human table of any result, with a row count line."""
-    if result.kind == "ask":
-        return ("yes" if result.boolean else "no") + "\n"
+def cell_text(
+    term: Term | None,
+    prefixes: Mapping[str, str],
+    names: Lookup | None = None,
+    titles: Lookup | None = None,
+) -> str:
+    """A term as a table cell: a document by its title (and date) instead of its IRI, an
+    entity by its prefixed IRI with its name beside it, a literal as its text."""
+    if isinstance(term, ox.NamedNode):
+        title = titles(term.value) if titles else None
+        if title:
+            return title
+        text = shorten_iri(term.value, prefixes)
+        name = names(term.value) if names else None
+        return f"{text} ({name})" if name and name != text else text
+    return short(term, prefixes)
+
+
+def record_lines(headers: list[str], rows: list[list[str]], rule: int = 40) -> list[str]:
+    """One field per line, each record under a `-[ RECORD n ]---` rule (psql's expanded
+    display): for results too wide for the terminal. Values are shown whole."""
+    width = max((len(h) for h in headers), default=0)
+    out: list[str] = []
+    for n, row in enumerate(rows, 1):
+        out.append(f"-[ RECORD {n} ]".ljust(max(rule, width + 3), "-"))
+        out += [f"{h.ljust(width)} | {c.replace(chr(10), ' ')}".rstrip()
+                for h, c in zip(headers, row, strict=True)]  # fmt: skip
+    return out
+
+
+def layout_lines(
+    headers: list[str], rows: list[list[str]], expanded: str = "off", width: int | None = None
+) -> list[str]:
+    """The table as columns, or as records when `expanded` is `on`, or `auto` and the columns
+    would be wider than `width` (the terminal; None: no limit)."""
+    if expanded not in EXPANDED_MODES:
+        raise UsageError(f"expanded display takes {'|'.join(EXPANDED_MODES)}, got {expanded!r}")
+    if expanded == "on" and rows:
+        return record_lines(headers, rows)
+    lines = table_lines(headers, rows)
+    if expanded == "auto" and rows and width and max(map(len, lines)) > width:
+        return record_lines(headers, rows)
+    return lines
+
+
+def result_table(
+    result: QueryResult,
+    prefixes: Mapping[str, str],
+    names: Lookup | None = None,
+    titles: Lookup | None = None,
+) -> tuple[list[str], list[list[str]], str]:
+    """Headers, cells and the count (`3 rows`) of a SELECT or graph answer, for people."""
     if result.kind == "graph":
         headers = ["subject", "predicate", "object"]
         rows = [
-            [short(t.subject, prefixes), short(t.predicate, prefixes), short(t.object, prefixes)]
-            for t in result.triples
+            [cell_text(t, prefixes, names, titles) for t in (x.subject, x.predicate, x.object)]
+            for x in result.triples
         ]
         noun = "triple"
     else:
         headers = list(result.variables)
-        rows = [[short(t, prefixes) for t in row] for row in result.rows]
+        rows = [[cell_text(t, prefixes, names, titles) for t in row] for row in result.rows]
         noun = "row"
-    count = len(rows)
-    footer = f"({count} {noun}{'' if count == 1 else 's'})"
+    return headers, rows, f"{len(rows)} {noun}{'' if len(rows) == 1 else 's'}"
+
+
+def table_text(
+    result: QueryResult,
+    prefixes: Mapping[str, str],
+    *,
+    titles: Lookup | None = None,
+    expanded: str = "off",
+    width: int | None = None,
+) -> str:
+    """The human table of any result, with a row count line."""
+    if result.kind == "ask":
+        return ("yes" if result.boolean else "no") + "\n"
+    headers, rows, count = result_table(result, prefixes, titles=titles)
+    footer = f"({count})"
     if not headers:
         return footer + "\n"
-    return "\n".join(table_lines(headers, rows) + [footer]) + "\n"
+    return "\n".join(layout_lines(headers, rows, expanded, width) + [footer]) + "\n"

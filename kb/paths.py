@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from kb.documents import document_titles
 from kb.edge_labels import event_label
 from kb.errors import UsageError
 from kb.labels import as_iri, resolve_entity
@@ -74,6 +75,7 @@ class Hop:
     end_label: str
     relation: Relation
     alternatives: int = 0  # further relations between the same two entities
+    source_title: str | None = None  # the evidence's document as people know it (title, date)
 
     @property
     def forward(self) -> bool:
@@ -98,6 +100,7 @@ class Hop:
             "relation": r.label, "forward": self.forward, "predicate": r.predicate,
             "fact": r.fact, "type": r.kind, "date": r.date,
             "evidence": r.evidence, "document": r.document,
+            "document_title": self.source_title,
         }  # fmt: skip
 
 
@@ -142,7 +145,10 @@ class PathResult:
         for i, path in enumerate(self.paths, 1):
             n = len(path.hops)
             lines.append(f"path {i} ({n} hop{'' if n == 1 else 's'})")
-            lines += [f"  {hop.text()}" for hop in path.hops]
+            for hop in path.hops:
+                lines.append(f"  {hop.text()}")
+                if hop.source_title:
+                    lines.append(f"    source: {hop.source_title}")
         if not self.complete:
             lines.append("(search stopped at the time limit; more paths may exist)")
         return "\n".join(lines)
@@ -311,10 +317,12 @@ def _preference(rel: Relation) -> tuple[bool, bool, str, str]:
 
 def _with_evidence(kb: Reader, proj: Projection, paths: list[Path]) -> tuple[Path, ...]:
     """The paths with the evidence sentence and document of each hop's fact: one query for
-    the few facts shown (a nested event without evidence of its own shows its outer event's)."""
+    the few facts shown (a nested event without evidence of its own shows its outer event's),
+    one for the titles of their documents."""
     facts = {h.relation.fact for p in paths for h in p.hops if h.relation.fact}
     asked = facts | {proj.parents[f] for f in facts if f in proj.parents}
     found = _evidence(kb, asked)
+    titles = document_titles(kb.store, {doc for _, doc in found.values() if doc})
     out = []
     for p in paths:
         hops = []
@@ -322,7 +330,8 @@ def _with_evidence(kb: Reader, proj: Projection, paths: list[Path]) -> tuple[Pat
             f = h.relation.fact
             ev = found.get(f) or found.get(proj.parents.get(f, "")) if f else None
             if ev:
-                h = replace(h, relation=h.relation._replace(evidence=ev[0], document=ev[1]))
+                relation = h.relation._replace(evidence=ev[0], document=ev[1])
+                h = replace(h, relation=relation, source_title=titles.get(ev[1] or ""))
             hops.append(h)
         out.append(Path(tuple(hops)))
     return tuple(out)

@@ -13,7 +13,15 @@ from typing import Annotated
 import typer
 
 from shell import cli_ask, cli_export, cli_ingest, cli_paths, cli_serve, cli_shell
-from shell.common import FORMAT_HELP, StoreOpt, fail_on_errors, open_kb, write_out
+from shell.common import (
+    FORMAT_HELP,
+    ExpandedOpt,
+    StoreOpt,
+    fail_on_errors,
+    open_kb,
+    render_result,
+    write_out,
+)
 
 app = typer.Typer(
     name="kb",
@@ -77,12 +85,12 @@ def query(
         ),
     ] = "union",
     base: Annotated[str | None, typer.Option("--base", help="Base IRI of the query")] = None,
+    expanded: ExpandedOpt = False,
     store: StoreOpt = None,
 ) -> None:
     """Run a SPARQL query and print the results."""
     with fail_on_errors():
         from kb.errors import UsageError
-        from kb.formats import render
         from kb.terms import parse_bindings
 
         sparql = _query_text(text, file)
@@ -99,7 +107,7 @@ def query(
             union=default_graph == "union",
             base_iri=base or (file.resolve().as_uri() if file else None),
         )
-        write_out(render(result, format, kb.prefixes))
+        write_out(render_result(kb, result, format, expanded))
 
 
 def _query_text(text: str | None, file: Path | None) -> str:

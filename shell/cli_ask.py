@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from shell.common import StoreOpt, fail_on_errors, open_kb, write_out
+from shell.common import ExpandedOpt, StoreOpt, fail_on_errors, open_kb, render_result, write_out
 
 
 def ask(
@@ -23,6 +23,7 @@ def ask(
         ),
     ] = None,
     format: Annotated[str, typer.Option("--format", help="table|json|csv|tsv|xml")] = "table",
+    expanded: ExpandedOpt = False,
     store: StoreOpt = None,
 ) -> None:
     """Ask a named question (threats, posts, said, ...); with no name, list them."""
@@ -40,10 +41,8 @@ def ask(
             if not sep or not key.strip():
                 raise UsageError(f"--param takes name=value, got {item!r}")
             params[key.strip()] = value
-        from kb.formats import render
-
         kb = open_kb(store)
-        write_out(render(kb.ask(name, **params), format, kb.prefixes))
+        write_out(render_result(kb, kb.ask(name, **params), format, expanded))
 
 
 def _listing(qs: list) -> str:  # list[kb.questions.Question]
@@ -77,23 +76,7 @@ def describe(
             return
         from kb.formats import table_lines
 
-        lines = [f"{d.name or ''} <{d.iri}>", ""]
-        lines += table_lines(
-            ["property", "value"], [[p["property"], p["value"]] for p in d.properties]
-        )
-        if d.facts:
-            lines += [
-                "",
-                *table_lines(
-                    ["role", "fact", "sentence", "document"],
-                    [[f["role"], f["label"], f["sentence"], f["document"]] for f in d.facts],
-                ),
-            ]
-        lines += [
-            "",
-            *table_lines(
-                ["document", "headline", "date"],
-                [[x["document"], x["headline"], x["date"]] for x in d.documents],
-            ),
-        ]
+        lines = [f"{d.name or ''} <{d.iri}>"]
+        for headers, rows in d.tables():
+            lines += ["", *table_lines(list(headers), [list(r) for r in rows])]
         write_out(("\n".join(lines) + "\n").encode())

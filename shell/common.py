@@ -12,6 +12,7 @@ import typer
 
 if TYPE_CHECKING:
     from kb.api import KnowledgeBase
+    from kb.store import QueryResult
 
 StoreOpt = Annotated[
     str | None,
@@ -76,3 +77,32 @@ def write_out(data: bytes) -> None:
     """Data to stdout as bytes (formats are UTF-8 whatever the locale)."""
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
+
+
+ExpandedOpt = Annotated[
+    bool,
+    typer.Option(
+        "--expanded",
+        "-x",
+        help="Table format: one field per line (automatic when the table is wider than the "
+        "terminal)",
+    ),
+]
+
+
+def render_result(kb: KnowledgeBase, result: QueryResult, fmt: str, expanded: bool) -> bytes:
+    """A query or question result in `fmt`. The table shows documents by title and date and
+    turns to one field per line when asked, or when wider than the terminal (psql's
+    `\\x auto`); the machine formats keep every term exactly."""
+    from kb.formats import render
+    from shell.render import terminal_width
+
+    if fmt != "table":
+        return render(result, fmt, kb.prefixes)
+    from kb.documents import document_titles
+    from shell.render import iris_of
+
+    titles = document_titles(kb.store, iris_of(result))
+    mode = "on" if expanded else "auto"
+    return render(result, fmt, kb.prefixes, titles=titles.get, expanded=mode,
+                  width=terminal_width(sys.stdout))  # fmt: skip

@@ -12,6 +12,7 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
+from kb.documents import document_titles
 from kb.labels import LabelIndex, cached_label_index, label_index
 from shell import meta
 from shell.completion import Snapshot, base_snapshot
@@ -34,6 +35,9 @@ class Session:
         self.prefixes = kb.prefixes
         self.snapshot: Snapshot = base_snapshot(self.prefixes, meta.command_names())
         self._refreshing = threading.Lock()
+        #: Documents' titles by IRI (None: looked up, not a document), for this generation.
+        self.titles: dict[str, str | None] = {}
+        self._titles_generation: str | None = None
 
     # -- running statements ---------------------------------------------------------------
 
@@ -47,6 +51,7 @@ class Session:
         shown = tuple(i for r in results for i in r.iris)
         if shown:
             self.last_iris = shown
+            self.look_up_titles(shown)
         return results
 
     def sparql(self, text: str) -> Result:
@@ -57,8 +62,20 @@ class Session:
         answer = self.kb.query(text)
         return Result(answer=answer, elapsed=time.perf_counter() - started, iris=iris_of(answer))
 
-    def render(self, result: Result) -> str:
-        return render(result, self.settings, self.prefixes, self.label)
+    def render(self, result: Result, width: int | None = None) -> str:
+        """The text of a result (`width`: the terminal's, for `\\x auto`)."""
+        return render(result, self.settings, self.prefixes, self.label, self.titles.get, width)
+
+    def look_up_titles(self, iris: tuple[str, ...]) -> None:
+        """Learn which of `iris` are documents and their titles, so tables show a document
+        by its title and date: one query per statement, for IRIs not seen before."""
+        generation = self.kb.store.generation()
+        if generation != self._titles_generation:
+            self.titles, self._titles_generation = {}, generation
+        new = [i for i in dict.fromkeys(iris) if i not in self.titles]
+        if new:
+            found = document_titles(self.kb.store, new)
+            self.titles.update({i: found.get(i) for i in new})
 
     # -- names: labels beside IRIs, entity completion -------------------------------------------
 

@@ -167,26 +167,15 @@ def describe(session: Session, args: list[str]) -> list[Result]:
         raise UsageError('\\describe takes one entity: a name ("Jeff Sessions"), alias or IRI')
     started = time.perf_counter()
     d = fn(args[0])
-    if not hasattr(d, "properties"):
+    if not hasattr(d, "tables"):
         return as_results(d, time.perf_counter() - started)
-    rows = tuple((p["property"], p["value"]) for p in d.properties)
-    facts = tuple((f["role"], f["label"], f["sentence"], f["document"]) for f in d.facts)
-    docs = tuple((x["document"], x["headline"], x["date"]) for x in d.documents)
     out = [
-        Result(lines=(f"{d.name or ''} <{d.iri}>", ""), headers=("property", "value"), rows=rows)
-    ]
-    if facts:
-        out.append(
-            Result(lines=("",), headers=("role", "fact", "sentence", "document"), rows=facts)
-        )
-    if docs:
-        out.append(Result(lines=("",), headers=("document", "headline", "date"), rows=docs))
+        Result(lines=(f"{d.name or ''} <{d.iri}>", "") if i == 0 else ("",), headers=headers,
+               rows=tuple(rows))
+        for i, (headers, rows) in enumerate(d.tables())
+    ]  # fmt: skip
     iris = tuple(dict.fromkeys([d.iri, *(f["document"] for f in d.facts)]))
-    last = out[-1]
-    out[-1] = Result(
-        lines=last.lines, headers=last.headers, rows=last.rows,
-        elapsed=time.perf_counter() - started, iris=iris,
-    )  # fmt: skip
+    out[-1] = dataclasses.replace(out[-1], elapsed=time.perf_counter() - started, iris=iris)
     return out
 
 
@@ -273,6 +262,21 @@ def timing(session: Session, args: list[str]) -> list[Result]:
         raise UsageError("\\timing takes on or off")
     session.settings.timing = (args[0] == "on") if args else not session.settings.timing
     return [Result(status=f"timing {'on' if session.settings.timing else 'off'}", note=True)]
+
+
+@meta_command(
+    "\\x",
+    "[on|off|auto]",
+    "Expanded display, one field per line: on, off, or auto (when a table is wider than the "
+    "terminal); alone, toggles on and off.",
+)
+def expanded(session: Session, args: list[str]) -> list[Result]:
+    modes = ("on", "off", "auto")
+    if len(args) > 1 or (args and args[0] not in modes):
+        raise UsageError(f"\\x takes {'|'.join(modes)}")
+    current = session.settings.expanded
+    session.settings.expanded = args[0] if args else ("off" if current == "on" else "on")
+    return [Result(status=f"expanded display {session.settings.expanded}", note=True)]
 
 
 @meta_command(

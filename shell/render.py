@@ -1,23 +1,25 @@
 """The shell's one result record and its pure formatter.
 
 Every statement (SPARQL, path, meta-command) evaluates to `Result`s; `render` turns one into
-text for the chosen `\\format`, so the loop never formats and evaluation never prints.
+text for the chosen `\\format` and `\\x` (expanded display) at the terminal's width, so the
+loop never formats and evaluation never prints.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from kb.formats import GRAPH_FORMATS, RESULT_FORMATS, short, table_lines
+from kb.formats import GRAPH_FORMATS, RESULT_FORMATS, Lookup, layout_lines, result_table
 from kb.formats import render as render_answer
 from kb.store import QueryResult
 
 SHELL_FORMATS = ("table", "json", "csv", "tsv", "xml")
 
-Labeler = Callable[[str], "str | None"]
+Labeler = Lookup
 
 
 @dataclass(frozen=True)
@@ -39,23 +41,34 @@ class Result:
 
 @dataclass
 class Settings:
-    """Per-session output settings, changed by `\\format` and `\\timing`."""
+    """Per-session output settings, changed by `\\format`, `\\timing` and `\\x`."""
 
     format: str = "table"
     timing: bool = True
+    expanded: str = "auto"  # on | off | auto (records when the table is wider than the terminal)
 
 
-def render(result: Result, settings: Settings, prefixes: Mapping[str, str], label: Labeler) -> str:
-    """The text of a result, ending in a newline (empty when there is nothing to show)."""
+def render(
+    result: Result,
+    settings: Settings,
+    prefixes: Mapping[str, str],
+    label: Labeler,
+    titles: Labeler | None = None,
+    width: int | None = None,
+) -> str:
+    """The text of a result, ending in a newline (empty when there is nothing to show).
+    `label` names entities beside their IRIs, `titles` stands in for documents' IRIs;
+    `width` is the terminal's (None: unknown, so `\\x auto` keeps columns)."""
     body: list[str] = list(result.lines)
     status = result.status
     if result.answer is not None:
         if settings.format != "table":
             return _machine(result.answer, settings.format, prefixes)
-        lines, status = _answer_table(result.answer, prefixes, label)
-        body += lines
+        lines, status = _answer_table(result.answer, prefixes, label, titles)
+        body += _laid_out(lines, settings, width)
     elif result.headers:
-        body += table_lines(list(result.headers), [list(r) for r in result.rows])
+        table = (list(result.headers), [list(r) for r in result.rows])
+        body += _laid_out(table, settings, width)
     footer = _footer(status, result.elapsed if settings.timing else None)
     if footer:
         body.append(footer)
@@ -73,34 +86,22 @@ def _machine(answer: QueryResult, fmt: str, prefixes: Mapping[str, str]) -> str:
 
 
 def _answer_table(
-    answer: QueryResult, prefixes: Mapping[str, str], label: Labeler
-) -> tuple[list[str], str]:
+    answer: QueryResult, prefixes: Mapping[str, str], label: Labeler, titles: Labeler | None
+) -> tuple[tuple[list[str], list[list[str]]] | list[str], str]:
+    """A yes/no line for ASK; else the headers and cells of the table and its count."""
     if answer.kind == "ask":
         return ["yes" if answer.boolean else "no"], ""
-    if answer.kind == "graph":
-        headers = ["subject", "predicate", "object"]
-        rows = [
-            [cell(t, prefixes, label) for t in (x.subject, x.predicate, x.object)]
-            for x in answer.triples
-        ]
-        noun = "triple"
-    else:
-        headers = list(answer.variables)
-        rows = [[cell(t, prefixes, label) for t in row] for row in answer.rows]
-        noun = "row"
-    n = len(rows)
-    status = f"{n} {noun}{'' if n == 1 else 's'}"
-    return (table_lines(headers, rows) if headers else []), status
+    headers, rows, count = result_table(answer, prefixes, label, titles)
+    return ((headers, rows) if headers else []), count
 
 
-def cell(term: object, prefixes: Mapping[str, str], label: Labeler) -> str:
-    """A term as the table shows it: the shortened IRI with its name beside it."""
-    text = short(term, prefixes)  # type: ignore[arg-type]
-    if isinstance(term, ox.NamedNode):
-        name = label(term.value)
-        if name and name != text:
-            return f"{text} ({name})"
-    return text
+def _laid_out(
+    table: tuple[list[str], list[list[str]]] | list[str], settings: Settings, width: int | None
+) -> list[str]:
+    if isinstance(table, list):
+        return table
+    headers, rows = table
+    return layout_lines(headers, rows, settings.expanded, width)
 
 
 def _footer(status: str, elapsed: float | None) -> str:
@@ -125,3 +126,16 @@ def iris_of(answer: QueryResult) -> tuple[str, ...]:
         if isinstance(t, ox.NamedNode):
             seen.setdefault(t.value, None)
     return tuple(seen)
+
+
+def terminal_width(stream: object) -> int | None:
+    """The width tables must fit (`\\x auto`, `kb query` without `--expanded`): the
+    terminal's when `stream` is one, else `COLUMNS` when set, else None (no limit: a pipe
+    gets columns, which scripts can cut)."""
+    isatty = getattr(stream, "isatty", None)
+    if isatty is not None and isatty():
+        import shutil
+
+        return shutil.get_terminal_size().columns
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else None

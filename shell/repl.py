@@ -23,7 +23,7 @@ from prompt_toolkit.lexers import DynamicLexer, Lexer, PygmentsLexer
 
 from kb.errors import KBError
 from shell.completion import SnapshotCompleter
-from shell.render import Result
+from shell.render import Result, terminal_width
 from shell.statements import should_run, split_statements
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def prompt_session(
         s = session.settings
         return (
             f" end with ; or Enter on an empty line to run · \\help · Ctrl-R history · Ctrl-D quits"
-            f" · format {s.format}"
+            f" · format {s.format} · \\x {s.expanded}"
         )
 
     highlighting = Highlighting()
@@ -181,8 +181,9 @@ def run_script(session: Session, text: str, out: TextIO, err: TextIO) -> int:
         except KBError as error:
             show_error(error, err, prefix="kb: error: ")
             return error.exit_code
+        width = terminal_width(out)
         for result in results:
-            (err if result.note else out).write(session.render(result))
+            (err if result.note else out).write(session.render(result, width))
         out.flush()
     return 0
 
@@ -211,7 +212,8 @@ def cancellable(fn: Callable[[], T]) -> T:
 
 def show(session: Session, results: list[Result], out: TextIO) -> None:
     """Print results; through a pager when they are taller than a terminal."""
-    text = "".join(session.render(r) for r in results)
+    width = terminal_width(out)
+    text = "".join(session.render(r, width) for r in results)
     if _isatty(out) and text.count("\n") > shutil.get_terminal_size().lines - 2:
         import pydoc
 
