@@ -34,3 +34,31 @@ def test_the_spokesman_is_the_press_secretary_named_before(nlp):
             'Asked about the delay, the spokesman said it showed "a lack of planning in '
             'Congress."')
     assert statements(nlp, text) == [("Dale Ferris", "a lack of planning in Congress.")]
+
+
+POSTS = """The county board voted on the shelter plan on Monday.
+
+The tenants' union responded within the hour:
+
+Our members will be at the next meeting. We are not going anywhere. #HousingNow
+— Riverside Tenants Union (@rtu_news) March 8, 2021
+
+A reporter at the meeting posted a photo of the vote.
+
+The board votes 5-2 to approve the plan. pic.twitter.com/abc123
+— Dana Whitcomb (@dwhitcomb) March 8, 2021
+"""
+
+
+def test_embedded_post_introduced_with_a_colon_is_its_authors_statement(nlp):
+    found = statements(nlp, POSTS)
+    assert found == [("Riverside Tenants Union",
+                      "Our members will be at the next meeting. We are not going anywhere. "
+                      "#HousingNow")]
+
+
+def test_according_to_names_the_source_of_a_quote(nlp):
+    text = ("According to a report from the Office of the State Comptroller, the program was "
+            '"poorly managed from the start and never audited."')
+    assert statements(nlp, text) == [("Office of the State Comptroller",
+                                      "poorly managed from the start and never audited.")]

@@ -15,6 +15,7 @@ import re
 from ingest.dates import date_value
 from ingest.extract.context import Context, lexicon, word_list
 from ingest.extract.known import agrees, pronoun_antecedent
+from ingest.extract.quote_sources import according_to, extract_posts
 from ingest.resolve_local import antecedent
 from kb.facts import Statement
 
@@ -75,6 +76,7 @@ def extract_statements(ctx: Context) -> None:
             ctx.facts.statements.append(Statement(
                 key=f"statement:{len(ctx.facts.statements) + 1}", speaker=speaker, quote=inner,
                 date=date, evidence=[ctx.evidence(span[0], "statement.quote")]))
+    extract_posts(ctx)
 
 
 def attribute(ctx: Context, span, start: int, end: int, speech,
@@ -93,7 +95,7 @@ def attribute(ctx: Context, span, start: int, end: int, speech,
             if best is None or dist < best[0]:
                 best = (dist, tok)
     if best is None:
-        return []
+        return according_to(ctx, ctx.sents[ctx.sent_of[span[0].i]])
     verb = best[1]
     subj = subject_of(verb)
     if subj is None or start <= subj.idx < end:

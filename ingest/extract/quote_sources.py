@@ -1,0 +1,97 @@
+"""Statements whose speaker is not the subject of a speech verb: embedded posts and sources.
+
+An embedded post (a tweet copied into an article) is its text on one line and the attribution
+on the next: "— Name (@handle) Month D, YYYY". It is the author's statement when the writer
+introduces it as theirs, with a lead-in ending in a colon ("the volunteer lawyers tweeted
+this:"); a post shown without one illustrates the reporting (a journalist's or outlet's post)
+and is left out, as are posts by media outlets and posts that quote someone else.
+
+"According to X, ..." names the source of a quotation in that sentence: X, or the body in its
+phrase ("according to a fact sheet from the Immigrant Legal Resource Center").
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.dates import date_value
+from ingest.extract.context import Context, slug, squash
+from ingest.extract.known import first_names, no_initials
+from kb.facts import Organization, Person, Statement
+
+POST_BYLINE = re.compile(r"^[—–-]{1,2}\s*(?P<author>[^()\n]{2,60}?)\s*\(@(?P<handle>\w{1,30})\)"
+                         r"\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})?\s*$")
+LINKS = re.compile(r"\s*(?:pic\.twitter\.com/\S+|https?://\S+)")
+QUOTE_MARKS = ('"', "“", "”")
+SPEAKER_KINDS = ("person:", "org:")
+
+
+def extract_posts(ctx: Context) -> None:
+    """Statements of embedded posts that the writer introduces as the author's words."""
+    text = ctx.doc.text
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    for k, (a, b) in enumerate(lines):
+        byline = POST_BYLINE.match(text[a:b].strip())
+        if byline is None or k < 2 or lines[k - 1][0] < ctx.body_start:
+            continue
+        post_a, post_b = lines[k - 1]
+        lead = text[lines[k - 2][0]:lines[k - 2][1]].rstrip()
+        post = LINKS.sub("", text[post_a:post_b]).strip()
+        if not lead.endswith(":") or not post or any(q in post for q in QUOTE_MARKS):
+            continue
+        speaker = author_key(ctx, byline.group("author").strip(), a + text[a:b].find(
+            byline.group("author")))
+        if speaker is None:
+            continue
+        date = date_value(byline.group("date"), ctx.anchor) if byline.group("date") else None
+        token = ctx.doc.char_span(post_a, post_b, alignment_mode="expand")
+        if token is None:
+            continue
+        ctx.facts.statements.append(Statement(
+            key=f"statement:{len(ctx.facts.statements) + 1}", speaker=speaker, quote=post,
+            date=date or (ctx.anchor.isoformat() if ctx.anchor else None),
+            evidence=[ctx.evidence(token[0], "statement.post")]))
+
+
+def author_key(ctx: Context, author: str, start: int) -> str | None:
+    """The entity of a post's author: the one the text already knows by that name (media
+    outlets excepted), else a new person (a given name first) or body."""
+    span = ctx.doc.char_span(start, start + len(author), alignment_mode="expand")
+    keys = ctx.keys_in(list(span)) if span is not None else []
+    known = [k for k in keys if k.startswith(SPEAKER_KINDS)]
+    if not known:
+        want = squash(no_initials(author))
+        known = [k for k, e in [*ctx.facts.people.items(), *ctx.facts.organizations.items()]
+                 if squash(no_initials(e.name)) == want]
+    if known:
+        org = ctx.facts.organizations.get(known[0])
+        return None if org is not None and org.type == "media" else known[0]
+    if first_names().get(author.split()[0].lower()) and len(author.split()) >= 2:
+        key = "person:" + slug(author)
+        ctx.facts.people.setdefault(key, Person(key, author))
+    else:
+        key = "org:" + slug(author)
+        ctx.facts.organizations.setdefault(key, Organization(key, author))
+    if span is not None:
+        ctx.mark(span.start, span.end, key)
+    return key
+
+
+def according_to(ctx: Context, sent) -> list[str]:
+    """The source an "according to X" phrase in the sentence names: X's person or body, or
+    the one in X's phrase ("a report from the county's auditor")."""
+    for tok in sent:
+        if tok.lower_ != "according":
+            continue
+        for to in tok.children:
+            if to.lower_ != "to":
+                continue
+            for pobj in to.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                key = ctx.key_at(pobj)
+                if key and key.startswith(SPEAKER_KINDS):
+                    return [key]
+                inner = [k for k in ctx.keys_in(list(pobj.subtree)) if k.startswith(SPEAKER_KINDS)]
+                if inner:
+                    return inner[:1]
+    return []
