@@ -55,3 +55,14 @@ def test_what_a_law_says_is_not_an_act_of_its_author(nlp):
     found = triples(nlp, text)
     assert ("sign", "Tom Hale", None) in found
     assert not [e for e in found if e[0] == "other"]
+
+
+def test_type_confusions_chamber_congress_rule_out_and_administration(nlp):
+    text = "The United States Congress passed the Clean Rivers Act on Monday."
+    assert ("enact", "United States Congress", None) in triples(nlp, text)
+    text = "The White House has ruled out a veto of the Clean Rivers Act."
+    found = triples(nlp, text)
+    assert ("deny", "White House", None) in found and not [e for e in found if e[0] == "rule"]
+    text = ("The Trump administration announced new rules on Monday. On Tuesday, the "
+            "administration sued Denver, Colorado, over its water permits.")
+    assert ("sue", "Trump administration", "Denver") in triples(nlp, text)

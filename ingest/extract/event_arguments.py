@@ -23,6 +23,8 @@ def entity_of(ctx: Context, tok) -> str | None:
         return antecedent(ctx, tok.i, ("org:", "place:"))
     if low in ("which", "that", "who") and tok.head.dep_ == "relcl":
         return entity_of(ctx, tok.head.head)
+    if low == "administration":
+        return administration(ctx, tok)
     if tok.lemma_.lower() in set(lexicon()["people_nouns"]):
         return None  # "the Ohio resident" is a person from the place, not the place
     for c in tok.children:
@@ -32,6 +34,17 @@ def entity_of(ctx: Context, tok) -> str | None:
             key = entity_of(ctx, c)
             if key and not key.startswith(("law:", "grant:")):
                 return key
+    return None
+
+
+def administration(ctx: Context, tok) -> str | None:
+    """"the administration", "his administration": the administration named before it (the
+    organisations extractor makes "the Trump administration" a body of its own), not its
+    president."""
+    for key in ctx.mentions_before(tok.i, "org:", window=2000):
+        org = ctx.facts.organizations.get(key)
+        if org is not None and org.name.lower().endswith(" administration"):
+            return key
     return None
 
 

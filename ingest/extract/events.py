@@ -55,6 +55,8 @@ def extract_events(ctx: Context) -> None:
             continue
         lemma = tok.lemma_.lower()
         typ, cameo, note = entry
+        if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+            typ, cameo = "deny", "016"  # "ruled out such a move"
         is_noun = tok.pos_ == "NOUN"
         if is_noun and (ctx.key_at(tok) or "").startswith(("law:", "grant:")):
             continue  # "the order" named as a law is the law, not an act of ordering
@@ -128,9 +130,11 @@ def record(ctx: Context, tok, lemma: str, typ: str, cameo: str | None, note: str
             (ctx.key_at(t) or "").startswith("law:") for t in tok.subtree) and \
             not law_anaphor(ctx, tok):
         return  # praise or blame needs someone or some law ("the measure") praised or blamed
-    if typ == "enact" and (agent.startswith("org:") and ctx.facts.organizations[agent].type
-                           == "legislature"):
+    if typ == "enact" and one_chamber(ctx, agent):
         typ = "other"  # one chamber passing a bill is not enactment
+    if typ == "rule" and (agent.startswith("place:") or (
+            agent.startswith("org:") and ctx.facts.organizations[agent].type != "court")):
+        typ = "other"  # an administration blocking travellers is not a court ruling
     if typ == "enact" and agent.startswith("person:"):
         return
     # publishing a report or announcing a plan is about a law only where its sentence says so
@@ -148,6 +152,15 @@ def record(ctx: Context, tok, lemma: str, typ: str, cameo: str | None, note: str
         cameo=cameo, about_law=law, about_grant=grant, action=action_text(tok),
         date=date_of(ctx, verb), factuality=factuality,
         evidence=[ctx.evidence(tok, f"event.{lemma}")]))
+
+
+def one_chamber(ctx: Context, agent: str) -> bool:
+    """A legislature's chamber ("the Senate", "the Assembly", "the House of Representatives")
+    passes a bill on its way; Congress, a legislature or a council passing it enacts it."""
+    org = ctx.facts.organizations.get(agent)
+    if org is None or org.type != "legislature":
+        return False
+    return org.name.lower().split()[-1] in event_words()["chamber_heads"]
 
 
 def action_text(tok) -> str:
