@@ -71,3 +71,12 @@ def test_former_listed_holder_named_by_surname(nlp):
 def test_listed_holder_not_found_before_the_term(nlp):
     found = officials(nlp, "Officials said Obama had backed the rule.", date="2001-04-01")
     assert "Barack Obama" not in found
+
+
+def test_shared_surname_resolves_by_title(nlp):
+    text = ("Mayor Ann Lee and Council President Robert Lee met on Monday.\n\n"
+            '"We will pass the budget," Mayor Lee said.\n\n'
+            '"Not without changes," Council President Lee said.')
+    facts = facts_of(nlp, text, date=DATE)
+    speakers = [s["speaker"] for s in facts["statements"]]
+    assert speakers == ["Ann Lee", "Robert Lee"]

@@ -255,6 +255,17 @@ def known_prefixes() -> frozenset[str]:
     return frozenset(key[:k] for key in known_posts() for k in range(len(key) + 1))
 
 
+def by_title(ctx: Context, m: PersonMention, people: list[str]) -> str:
+    """Which of the people sharing a surname a surname mention means: the one holding the
+    title it is written with ("Mayor Lee" and "Council President Lee"), else the latest."""
+    if m.role is not None and len(people) > 1:
+        titled = [k for k in people if any(ms.person == k and ms.role == m.role.key
+                                           for ms in ctx.facts.memberships)]
+        if len(titled) == 1:
+            return titled[0]
+    return people[-1]
+
+
 def assign(ctx: Context, m: PersonMention, by_surname: dict[str, list[str]],
            full_surnames: set[str]) -> str | None:
     sk = surname_key(m.name_tokens)
@@ -265,7 +276,7 @@ def assign(ctx: Context, m: PersonMention, by_surname: dict[str, list[str]],
                 "nsubj", "nsubjpass", "compound", "poss") and known_post(ctx, name, False) is None:
             return None
         if sk in by_surname:
-            return by_surname[sk][-1]
+            return by_title(ctx, m, by_surname[sk])
         key = "person:" + slug(name)
         people.setdefault(key, Person(key, name))
         by_surname.setdefault(sk, []).append(key)
