@@ -198,3 +198,14 @@ def test_the_checks_catch_an_upward_import_and_a_cycle() -> None:
     assert layer_of("kb.paths") < layer_of("kb.api") < layer_of("shell.meta")
     graph = {"a": {"b": 1}, "b": {"c": 1}, "c": {"a": 1}, "d": {"a": 1}}
     assert cycles(graph) == [["a", "b", "c"]]
+
+
+def test_no_module_in_kb_or_shell_is_over_400_lines() -> None:
+    """A module a reader can hold in their head (issue 11): split by concern past 400 lines."""
+    long = [
+        f"{path.relative_to(ROOT)}: {n} lines"
+        for package in ("kb", "shell")
+        for path in sorted((ROOT / package).rglob("*.py"))
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    ]
+    assert not long, "modules over 400 lines:\n" + "\n".join(long)
