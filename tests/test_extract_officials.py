@@ -80,3 +80,27 @@ def test_shared_surname_resolves_by_title(nlp):
     facts = facts_of(nlp, text, date=DATE)
     speakers = [s["speaker"] for s in facts["statements"]]
     assert speakers == ["Ann Lee", "Robert Lee"]
+
+
+def test_copula_gives_posts(nlp):
+    text = ("State Senator Ruth Abernathy wrote the bill.\n\n"
+            "Abernathy is a retired Army colonel and former federal prosecutor.")
+    titles = officials(nlp, text)["Ruth Abernathy"]
+    assert titles[0] == "State Senator"
+    assert {"colonel", "prosecutor"} <= {t.lower() for t in titles[1:]}
+
+
+def test_negated_copula_gives_no_post(nlp):
+    assert officials(nlp, "Dana Whitcomb is not a senator, she said.") == {}
+
+
+def test_who_represents_makes_a_member_of_the_documents_legislature(nlp):
+    text = ("Council Member Ann Lee introduced the bill on Thursday.\n\n"
+            "Bo Quist, who represents the East Side, voted against it.")
+    assert officials(nlp, text).get("Bo Quist") == ["Council Member"]
+
+
+def test_surname_before_government_is_not_a_listed_holder(nlp):
+    found = officials(nlp, "The talks with the Castro government stalled, officials said.",
+                      date="2016-02-23")
+    assert found == {}

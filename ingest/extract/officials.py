@@ -56,6 +56,8 @@ def extract_officials(ctx: Context) -> None:
             continue
         if any(t.i in ctx.tok_key for t in name) or not name_like(ctx, name):
             continue
+        if len(name) == 1 and span.end < len(doc) and doc[span.end].lower_ in FOREIGN_RULE:
+            continue  # "the Castro government": a government named after its ruler
         mentions.append(PersonMention(start, span.end, name))
     mentions += titled_names(ctx, mentions)
     mentions += known_names(ctx, mentions)
@@ -66,12 +68,48 @@ def extract_officials(ctx: Context) -> None:
         find_title(ctx, m)
     share_plural_titles(mentions)
     by_surname: dict[str, list[str]] = {}
+    untitled: list[tuple[PersonMention, str]] = []
     for m in mentions:
         key = assign(ctx, m, by_surname, full_surnames)
         if key:
             record(ctx, m, key)
+            if m.role is None:
+                untitled.append((m, key))
+    add_represented_posts(ctx, untitled)
     extract_signers(ctx)
     add_known_posts(ctx)
+
+
+#: nouns a ruling family's name modifies ("the Castro government", "the Assad regime")
+FOREIGN_RULE = frozenset(("government", "regime", "dynasty"))
+LEGISLATORS = ("council member", "assembly member", "senator", "representative")
+
+
+def add_represented_posts(ctx: Context, untitled: list[tuple[PersonMention, str]]) -> None:
+    """"Ann Lee, who represents the South Bronx," / "Bo Li, a Republican representing Breezy
+    Point,": a member of the legislature whose members this document names, in the post most
+    of them hold (a council story's members are council members)."""
+    held = [ms.role for ms in ctx.facts.memberships if ms.role in LEGISLATORS and ms.public]
+    if not held:
+        return
+    role_key = max(LEGISLATORS, key=held.count)
+    role = next(r for r in roles().values() if r.key == role_key and not r.plural)
+    for m, key in untitled:
+        verb = represents(m.name_tokens[-1])
+        if verb is not None and not any(ms.person == key for ms in ctx.facts.memberships):
+            add_post(ctx, key, role, role_key.title(), None,
+                     ctx.evidence(verb, "person.represents"))
+
+
+def represents(head):
+    """The "represent(ing)" verb of a relative clause or appositive after a name, if any."""
+    for c in head.children:
+        verbs = [c] if c.dep_ == "relcl" else [g for g in c.children if g.dep_ == "acl"] \
+            if c.dep_ == "appos" else []
+        for v in verbs:
+            if v.lemma_ == "represent" and any(o.dep_ == "dobj" for o in v.children):
+                return v
+    return None
 
 
 def add_known_posts(ctx: Context) -> None:
@@ -239,6 +277,8 @@ def known_names(ctx: Context, found: list[PersonMention]) -> list[PersonMention]
                 continue
             if name[-1].ent_type_ in ("FAC", "DATE", "NORP"):
                 continue
+            if n == 1 and nxt is not None and nxt.lower_ in FOREIGN_RULE:
+                continue  # "the Castro government" is another country's, not a listed holder
             if known_post(ctx, doc.text_of(i, i + n), has_first_name(name)) and \
                     name_like(ctx, name):
                 out.append(PersonMention(i, i + n, name, rule="person.known-name"))

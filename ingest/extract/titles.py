@@ -39,6 +39,41 @@ def find_title(ctx: Context, m: PersonMention) -> None:
         m.rule = "person.appositive"
     elif before is not None and after is not None and after[0].key != m.role.key:
         m.more.append(after)
+    for post in predicate_titles(ctx, m):
+        if m.role is None:
+            m.role, m.role_span, m.title, m.of = post
+            m.rule = "person.predicate"
+        elif post[0].key != m.role.key and all(post[0].key != p[0].key for p in m.more):
+            m.more.append(post)
+
+
+def predicate_titles(ctx: Context, m: PersonMention) -> list:
+    """Posts a copula gives the name: "Lee is a retired Army colonel and former federal
+    prosecutor", "The officer in question is Ann Lee". Negated copulas give none."""
+    doc = ctx.doc
+    head = m.name_tokens[-1]
+    verb = head.head
+    if verb.lemma_ != "be" or verb.i == head.i or any(c.dep_ == "neg" for c in verb.children):
+        return []
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        nouns = [c for c in verb.children if c.dep_ == "attr"]
+        nouns += [c for n in nouns for c in n.conjuncts if c.i > n.i]
+    elif head.dep_ == "attr":
+        nouns = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    else:
+        return []
+    out = []
+    for noun in nouns:
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.i in range(m.start, m.end):
+            continue
+        lo = max(noun.left_edge.i, noun.i - MAX_ROLE + 1)
+        hit = role_at_end(doc.tokens[lo: noun.i + 1])
+        if hit is None:
+            continue
+        role_toks = doc.tokens[noun.i - hit[0] + 1: noun.i + 1]
+        out.append((hit[1], (role_toks[0].i, noun.i + 1), doc.text_of(role_toks[0].i, noun.i + 1),
+                    pick_of(ctx, ctx.keys_in(doc.tokens[noun.left_edge.i: noun.i + 1]))))
+    return out
 
 
 def title_region(ctx: Context, m: PersonMention, sent) -> list:
