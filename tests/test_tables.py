@@ -129,3 +129,32 @@ def test_line_per_recipient_list(nlp):
         evidence = grant.evidence[0]
         assert text[evidence.start:evidence.end] == evidence.sentence
         assert evidence.sentence.startswith("- ")
+
+
+def test_html_lists_amount_first_and_multi_year_tables(nlp):
+    html = ("<html><head><title>Safety grants</title></head><body><article>"
+            "<h1>Safety grants</h1><p>BOSTON — The Massachusetts Office of Grants and Research "
+            "awarded public safety grants to six cities on Thursday, state officials said.</p>"
+            "<ul><li>Springfield: $2.1 million for street lighting</li><li>Worcester*: $1.4 "
+            "million for youth programs</li><li>Lowell: $640,000 for crosswalks</li></ul>"
+            "<p>Three smaller cities were funded from a second round.</p>"
+            "<ol><li>$300,000 to Cambridge for bike lanes</li><li>$250,000 to Somerville for "
+            "crossings</li><li>$125,000 to Quincy for lighting</li></ol>"
+            "<p>* Worcester's award depends on a local match.</p></article></body></html>")
+    document = read_bytes(html.encode(), name="grants.html")
+    facts = facts_of(nlp, document)
+    assert {facts.name_of(g.recipient): g.amount_usd for g in row_grants(facts)} == {
+        "Springfield": 2_100_000, "Worcester": 1_400_000, "Lowell": 640_000,
+        "Cambridge": 300_000, "Somerville": 250_000, "Quincy": 125_000}
+    assert {facts.name_of(g.funder) for g in row_grants(facts)} == {
+        "Massachusetts Office of Grants and Research"}
+
+
+def test_amount_column_headed_by_a_year(nlp):
+    body = ("The Ohio Department of Public Safety listed its grants to three counties.\n\n"
+            "County\tFY2022\tFY2023\nFranklin County\t$410,000\t$455,000\n"
+            "Cuyahoga County\t$390,000\t$402,500\nHamilton County\t$275,000\t$281,000\n")
+    facts = facts_of(nlp, text_document(body, "County grants"))
+    grants = row_grants(facts)
+    assert sorted(g.amount_usd for g in grants) == [281_000, 402_500, 455_000]
+    assert all(g.name.endswith("(FY2023)") for g in grants)

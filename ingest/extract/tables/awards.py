@@ -17,7 +17,7 @@ from ingest.extract.grant_programmes import move_mentions
 from ingest.money import to_usd
 from kb.facts import Event, Evidence, Grant, Table
 
-from .columns import Columns, is_total
+from .columns import Columns, award_words, header_words, is_total
 from .recipients import resolve
 
 FUNDING_BODIES = ("agency", "department")
@@ -74,7 +74,7 @@ class TableAwards:
             if is_total(cells, cols.recipient):
                 continue
             amount = amount_of(cells[cols.amount], cols.scale)
-            name = cells[cols.recipient].strip()
+            name = cells[cols.recipient].strip().rstrip("*†‡ ")  # footnote marks
             if amount is None or not name:
                 continue
             at = text.find(name, start, end)
@@ -89,7 +89,7 @@ class TableAwards:
         programme = self.programme(table.spans[0][0])
         funder = self.funder(recipients, table, programme)
         for cells, start, end, recipient, (written, usd) in rows:
-            year = cells[cols.year] if cols.year is not None else None
+            year = cells[cols.year] if cols.year is not None else cols.amount_year
             self.add(start, end, recipient, written, usd, funder, programme, year)
 
     # ---- context -----------------------------------------------------------------------
@@ -127,8 +127,9 @@ class TableAwards:
             named = squash(org.name)
             is_publisher = bool(publisher) and bool(named) and (
                 named in publisher or publisher.endswith(named))
-            if org.type not in FUNDING_BODIES and not funders[key] and not is_publisher:
-                continue
+            if org.type not in FUNDING_BODIES and not funders[key] and not is_publisher and \
+                    not header_words(org.name) & award_words()["funder_heads"]:
+                continue  # a body that gives money: an agency, a foundation, a fund
             first = min(m.start for m in ctx.mentions if m.key == key)
             score = (3.0 * bool(funders[key]) + 4.0 * is_publisher
                      + 2.0 * (ctx.doc[first].idx < lead_end)

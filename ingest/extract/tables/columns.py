@@ -25,6 +25,7 @@ _YEAR = re.compile(r"^(?:FY\s?|fiscal\s+year\s+)?(?:19|20)\d\d(?:\s?[-–/]\s?(?
 _SCALE = re.compile(r"\bin\s+(?:\$\s?|dollars,?\s+)?(thousands|millions|billions)\b|"
                     r"\(\s*\$?\s?(000s?|thousands|millions|billions|m|mm|k)\s*\)|"
                     r"\$\s?(000s?|thousands|millions|billions|mm|m|k)\b", re.I)
+_YEAR_IN = re.compile(r"\b(?:FY\s?)?(?:19|20)\d\d(?:\s?[-–/]\s?(?:19|20)?\d\d)?\b", re.I)
 _WORD = re.compile(r"[a-z$/()0-9-]+")
 _MOSTLY = 0.6
 
@@ -47,6 +48,7 @@ class Columns:
     year: int | None = None
     programme: int | None = None
     scale: float = 1.0
+    amount_year: str | None = None  # "FY2023" when the amount column's header is a year
 
 
 def header_words(cell: str) -> set[str]:
@@ -100,8 +102,9 @@ def infer_columns(table: Table) -> Columns | None:
         if not rest:
             return None
         recipient = rest[0]  # the first name column: tables lead with what each row is about
-    return Columns(recipient, amount, year, programme,
-                   scale_of(header[amount], table.caption))
+    amount_year = _YEAR_IN.search(header[amount])
+    return Columns(recipient, amount, year, programme, scale_of(header[amount], table.caption),
+                   amount_year.group().strip() if amount_year else None)
 
 
 def _amount_column(cols, heads, header, caption, words) -> int | None:
