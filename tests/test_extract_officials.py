@@ -3,6 +3,7 @@ punctuation of their own, plural titles, party-district tags, offices named with
 bodies, and shorter surnames of a three-word name."""
 from __future__ import annotations
 
+from kb.facts import to_schema_json
 from tests.extracting import facts_of
 
 DATE = "2024-05-02"
@@ -104,3 +105,35 @@ def test_surname_before_government_is_not_a_listed_holder(nlp):
     found = officials(nlp, "The talks with the Castro government stalled, officials said.",
                       date="2016-02-23")
     assert found == {}
+
+
+RELEASE = """Governor Announces School Safety Grants
+Office of the Governor
+2019-05-14
+
+HARTFORD, Conn. (May 14, 2019) — Governor Ruth Abernathy today announced grants to eight towns.
+
+"Every student deserves a safe school," Governor Abernathy said.
+"""
+
+
+def test_release_dateline_gives_the_governors_state(nlp):
+    from ingest.extract import extract
+    from kb.facts import Document
+
+    document = Document(id="t", text=RELEASE, title="Governor Announces School Safety Grants",
+                        date="2019-05-14", publisher="Office of the Governor")
+    facts = to_schema_json(extract(document, nlp(RELEASE)))
+    official = next(o for o in facts["officials"] if o["name"] == "Ruth Abernathy")
+    assert official["posts"] == [{"title": "Governor", "of": "Connecticut", "when": None}]
+
+
+def test_news_dateline_gives_no_jurisdiction(nlp):
+    from ingest.extract import extract
+    from kb.facts import Document
+
+    document = Document(id="t", text=RELEASE, title="Governor Announces School Safety Grants",
+                        date="2019-05-14", publisher="The Daily Courier")
+    facts = to_schema_json(extract(document, nlp(RELEASE)))
+    official = next(o for o in facts["officials"] if o["name"] == "Ruth Abernathy")
+    assert official["posts"][0]["of"] is None

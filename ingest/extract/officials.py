@@ -21,6 +21,7 @@ from ingest.extract.names import (
     surname_key,
     surname_keys,
 )
+from ingest.extract.post_places import fill_post_places
 from ingest.extract.roles import (
     MAX_ROLE,
     Role,
@@ -78,6 +79,7 @@ def extract_officials(ctx: Context) -> None:
     add_represented_posts(ctx, untitled)
     extract_signers(ctx)
     add_known_posts(ctx)
+    fill_post_places(ctx)
 
 
 #: nouns a ruling family's name modifies ("the Castro government", "the Assad regime")
@@ -94,10 +96,12 @@ def add_represented_posts(ctx: Context, untitled: list[tuple[PersonMention, str]
         return
     role_key = max(LEGISLATORS, key=held.count)
     role = next(r for r in roles().values() if r.key == role_key and not r.plural)
+    bodies = [ms.of for ms in ctx.facts.memberships if ms.role == role_key and ms.of]
+    body = max(bodies, key=bodies.count) if bodies else None
     for m, key in untitled:
         verb = represents(m.name_tokens[-1])
         if verb is not None and not any(ms.person == key for ms in ctx.facts.memberships):
-            add_post(ctx, key, role, role_key.title(), None,
+            add_post(ctx, key, role, role_key.title(), body,
                      ctx.evidence(verb, "person.represents"))
 
 

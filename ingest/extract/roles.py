@@ -16,6 +16,8 @@ from functools import lru_cache
 from ingest.gazetteer import data_lines
 
 MAX_ROLE = 4
+#: words inside role forms ("Chief of Police", "State's Attorney") that are no title by themselves
+FUNCTION_WORDS = frozenset((".", "-", "'s", "of", "for", "and", "the", "to"))
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ def role_starting(tokens) -> tuple[int, Role] | None:
 @lru_cache(maxsize=1)
 def role_words() -> frozenset[str]:
     """Every word of every role form (punctuation tokens aside)."""
-    return frozenset(w for form in roles() for w in form if w not in (".", "-", "'s"))
+    return frozenset(w for form in roles() for w in form if w not in FUNCTION_WORDS)
 
 
 @lru_cache(maxsize=1)
