@@ -36,6 +36,7 @@ import pyoxigraph as ox
 
 from kb.documents import documents_from, forget_quads, has_graph
 from kb.errors import UsageError
+from kb.shaperepair import ShapeError, conform
 from kb.vocab import KB, SCHEMA, SKOS
 
 if TYPE_CHECKING:
@@ -61,6 +62,8 @@ class DocumentResult:
     triples: int = 0
     facts: int = 0
     entities: frozenset[str] = frozenset()
+    warnings: tuple[str, ...] = ()
+    """Facts dropped before writing because they violated ontology/shapes.ttl."""
 
 
 @dataclass
@@ -93,10 +96,14 @@ class IngestReport:
     def triples(self) -> int:
         return sum(r.triples for r in self.results)
 
+    @property
+    def warnings(self) -> list[str]:
+        return [f"{r.name}: {w}" for r in self.results for w in r.warnings]
+
     def summary(self) -> str:
         return (f"{self.documents} document(s), {self.entities} entities, {self.facts} facts, "
-                f"{self.triples} triples, {len(self.failures)} failure(s) in "
-                f"{self.seconds:.1f} s")
+                f"{self.triples} triples, {len(self.failures)} failure(s), "
+                f"{len(self.warnings)} warning(s) in {self.seconds:.1f} s")
 
 
 Progress = Callable[[int, int, DocumentResult], None]
@@ -300,10 +307,14 @@ def write_facts(store: Store, facts: DocumentFacts, book=None) -> DocumentResult
     except Exception as exc:  # noqa: BLE001 - a bug in one document must not stop the batch
         return DocumentResult(name, error=f"{name}: building the graph failed: "
                                           f"{type(exc).__name__}: {exc}")
-    _commit(store, graph, document)
+    try:
+        warnings = _commit(store, graph, document)
+    except ShapeError as exc:  # the document's own description violates a shape
+        return DocumentResult(name, error=f"{name}: {exc}")
     learn(book, graph)
     return DocumentResult(name, graph.iri, triples=len(graph.quads) + len(graph.shared),
-                          facts=graph.facts, entities=frozenset(graph.mentions))
+                          facts=graph.facts, entities=frozenset(graph.mentions),
+                          warnings=tuple(warnings))
 
 
 def learn(book, graph: DocumentGraph) -> None:  # noqa: ANN001 - NameBook, imported lazily
@@ -328,20 +339,25 @@ def _write_table(store: Store, table: TableDocument, book) -> DocumentResult:  #
     document = table.document
     _normalise_source(document)
     graph = table_graph(document, table.triples, [(r.line, r.cells) for r in table.rows])
-    _commit(store, graph, document)
+    try:
+        warnings = _commit(store, graph, document)
+    except ShapeError as exc:  # the document's own description violates a shape
+        return DocumentResult(_name(document), error=f"{_name(document)}: {exc}")
     learn(book, graph)
     return DocumentResult(_name(document), graph.iri,
                           triples=len(graph.quads) + len(graph.shared), facts=graph.facts,
-                          entities=frozenset(graph.mentions))
+                          entities=frozenset(graph.mentions), warnings=tuple(warnings))
 
 
-def _commit(store: Store, graph: DocumentGraph, document: Document) -> None:
-    """One transaction: drop the old version(s), remove what only they supported, add this."""
+def _commit(store: Store, graph: DocumentGraph, document: Document) -> list[str]:
+    """One transaction: drop the old version(s), remove what only they supported, add this,
+    less what violates the shapes (kb.shaperepair; its warnings are returned)."""
     old = {d for key in (document.source, document.url) if key
            for d in documents_from(store, key)}
     if has_graph(store, graph.iri):
         old.add(graph.iri)
     remove = forget_quads(store, sorted(old)) if old else []
+    warnings = conform(store, graph, remove)
     if remove:
         # an entity the new version still uses keeps its name even when the old version gave
         # it and the new one defers to it (the graph builder never writes a second name)
@@ -351,6 +367,7 @@ def _commit(store: Store, graph: DocumentGraph, document: Document) -> None:
             and q.subject.value not in named)]
     store.replace_graphs({graph.iri: graph.quads}, add=graph.shared, remove=remove,
                          drop=sorted(old - {graph.iri}))
+    return warnings
 
 
 # --- ontology ---------------------------------------------------------------------------------
