@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.context import squash
+from ingest.extract.context import Context, lexicon, squash
+from ingest.extract.roles import MAX_ROLE, role_at_end
 
 PARTICLES = {"de", "van", "von", "da", "del", "della", "la", "le", "di", "du", "bin", "al"}
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+#: nouns a ruling family's name modifies ("the Castro government", "the Assad regime")
+FOREIGN_RULE = frozenset(("government", "regime", "dynasty"))
 
 
 def has_first_name(tokens) -> bool:
@@ -47,3 +50,17 @@ def surname_keys(tokens) -> list[str]:
         parts = text.split()
         keys += [squash(" ".join(parts[k:])) for k in range(1, len(parts))]
     return keys
+
+
+def name_like(ctx: Context, name) -> bool:
+    """A span can be a person's name unless its last word is the head of a place, body, law or
+    grant name ("Trump Tower", "Rural Housing Grant"); a title just before the name
+    overrides the facility test ("Mayor Lee Park")."""
+    doc = ctx.doc
+    last = name[-1].lower_
+    lex = lexicon()
+    if last in lex["law_heads"] or last in lex["grant_heads"] or last in lex["org_type_heads"]:
+        return False
+    titled = name[0].i > 0 and bool(
+        role_at_end(doc.tokens[max(0, name[0].i - MAX_ROLE): name[0].i]))
+    return titled or last not in set(lex["facility_heads"])

@@ -10,14 +10,15 @@ without case or spaces ("DeBlasio" = "de Blasio").
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ingest.extract.context import Context, clean_span, lexicon, slug, squash, word_list
-from ingest.extract.known import first_names, known_post, known_posts, no_initials
+from ingest.extract.known import first_names, known_post
+from ingest.extract.listed_holders import add_known_posts, known_names
 from ingest.extract.names import (
+    FOREIGN_RULE,
     PARTICLES,
     has_first_name,
     has_first_name_text,
+    name_like,
     surname_key,
     surname_keys,
 )
@@ -33,10 +34,17 @@ from ingest.extract.roles import (
     word,
 )
 from ingest.extract.signers import extract_signers
-from ingest.extract.titles import PersonMention, find_title, is_public, share_plural_titles
-from kb.facts import Membership, Person
+from ingest.extract.titles import (
+    PersonMention,
+    add_post,
+    add_represented_posts,
+    find_title,
+    share_plural_titles,
+)
+from kb.facts import Person
 
 __all__ = ["extract_officials", "looks_like_person", "role_starting", "roles"]
+
 
 def extract_officials(ctx: Context) -> None:
     doc = ctx.doc
@@ -80,74 +88,6 @@ def extract_officials(ctx: Context) -> None:
     extract_signers(ctx)
     add_known_posts(ctx)
     fill_post_places(ctx)
-
-
-#: nouns a ruling family's name modifies ("the Castro government", "the Assad regime")
-FOREIGN_RULE = frozenset(("government", "regime", "dynasty"))
-LEGISLATORS = ("council member", "assembly member", "senator", "representative")
-
-
-def add_represented_posts(ctx: Context, untitled: list[tuple[PersonMention, str]]) -> None:
-    """"Ann Lee, who represents the South Bronx," / "Bo Li, a Republican representing Breezy
-    Point,": a member of the legislature whose members this document names, in the post most
-    of them hold (a council story's members are council members)."""
-    held = [ms.role for ms in ctx.facts.memberships if ms.role in LEGISLATORS and ms.public]
-    if not held:
-        return
-    role_key = max(LEGISLATORS, key=held.count)
-    role = next(r for r in roles().values() if r.key == role_key and not r.plural)
-    bodies = [ms.of for ms in ctx.facts.memberships if ms.role == role_key and ms.of]
-    body = max(bodies, key=bodies.count) if bodies else None
-    for m, key in untitled:
-        verb = represents(m.name_tokens[-1])
-        if verb is not None and not any(ms.person == key for ms in ctx.facts.memberships):
-            add_post(ctx, key, role, role_key.title(), body,
-                     ctx.evidence(verb, "person.represents"))
-
-
-def represents(head):
-    """The "represent(ing)" verb of a relative clause or appositive after a name, if any."""
-    for c in head.children:
-        verbs = [c] if c.dep_ == "relcl" else [g for g in c.children if g.dep_ == "acl"] \
-            if c.dep_ == "appos" else []
-        for v in verbs:
-            if v.lemma_ == "represent" and any(o.dep_ == "dobj" for o in v.children):
-                return v
-    return None
-
-
-def add_known_posts(ctx: Context) -> None:
-    """People the text names without a post who held a listed one at the document's date
-    ("Newsom said" in 2020): full name and post from data/officials.tsv."""
-    titled = {m.person for m in ctx.facts.memberships}
-    for key, person in ctx.facts.people.items():
-        if key in titled:
-            continue
-        post = known_post(ctx, person.name, has_first_name_text(person.name))
-        if post is None:
-            continue
-        written = person.name
-        person.name = listed_name(written, post.name)
-        person.add_alias(written)
-        if person.name in person.aliases:
-            person.aliases.remove(person.name)
-        of = "place:" + slug(post.of)
-        if of not in ctx.facts.places:
-            of = "org:" + slug(post.of)
-            of = of if of in ctx.facts.organizations else None
-        ev = person.evidence[:1]
-        ctx.facts.memberships.append(Membership(
-            key, post.role, title=post.title, of=of, public=True,
-            evidence=[type(e)(e.sentence, e.start, e.end, "person.known-post", 0.8) for e in ev]))
-
-
-def listed_name(written: str, listed: str) -> str:
-    """The canonical name of a listed holder: the written full name when it only adds middle
-    initials to the listed one ("Donald J. Trump"), in title case when written in capitals (a
-    signature block), else the listed name."""
-    if squash(no_initials(written)) == squash(listed) and len(written) > len(listed):
-        return written.title() if written.isupper() else written
-    return listed
 
 
 def looks_like_person(span) -> bool:
@@ -198,20 +138,6 @@ def office_in_span(doc, span) -> tuple[int, Role] | None:
     return None
 
 
-def name_like(ctx: Context, name) -> bool:
-    """A span can be a person's name unless its last word is the head of a place, body, law or
-    grant name ("Trump Tower", "Rural Housing Grant"); a title just before the name
-    overrides the facility test ("Mayor Lee Park")."""
-    doc = ctx.doc
-    last = name[-1].lower_
-    lex = lexicon()
-    if last in lex["law_heads"] or last in lex["grant_heads"] or last in lex["org_type_heads"]:
-        return False
-    titled = name[0].i > 0 and bool(
-        role_at_end(doc.tokens[max(0, name[0].i - MAX_ROLE): name[0].i]))
-    return titled or last not in set(lex["facility_heads"])
-
-
 def titled_names(ctx: Context, found: list[PersonMention]) -> list[PersonMention]:
     """Names the model missed right after a capitalised title: "Mayor de Blasio praised",
     "Attorney General Sessions has". The title says a person follows; the name is the run of
@@ -244,59 +170,6 @@ def titled_names(ctx: Context, found: list[PersonMention]) -> list[PersonMention
             out.append(PersonMention(j, k, name, rule="person.titled-name"))
         i = max(k, i + 1)
     return out
-
-
-def known_names(ctx: Context, found: list[PersonMention]) -> list[PersonMention]:
-    """Names of listed post holders the model missed or mislabelled ("Cuomo endorsed", "Trump"
-    tagged as a body): a proper-noun run that is, as a whole, a listed name or short form which
-    fits one holder at the document's date (see ingest.extract.known)."""
-    doc = ctx.doc
-    taken = {i for m in found for i in range(m.start, m.end)}
-    out: list[PersonMention] = []
-    i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if not (tok.pos_ == "PROPN" and (tok.text[:1].isupper() or tok.lower_ in PARTICLES)) or \
-                i in taken or i in ctx.tok_key or not ctx.in_body(tok):
-            i += 1
-            continue
-        prev = doc[i - 1] if i else None
-        if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and \
-                not is_role_word(prev):
-            i += 1
-            continue  # inside a longer name ("Tim Scott" is not Phil Scott)
-        if squash(tok.text) not in known_prefixes():
-            i += 1
-            continue  # no listed name starts with this word
-        for n in (3, 2, 1):
-            name = doc.tokens[i:i + n]
-            if len(name) < n or any(t.i in taken or t.i in ctx.tok_key for t in name) or \
-                    name[-1].text == "-":
-                continue
-            if not all((t.pos_ == "PROPN" and t.text[:1].isupper()) or t.lower_ in PARTICLES
-                       or t.text == "-" for t in name):
-                continue
-            nxt = doc[i + n] if i + n < len(doc) else None
-            if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
-                continue
-            if name[-1].ent_type_ in ("FAC", "DATE", "NORP"):
-                continue
-            if n == 1 and nxt is not None and nxt.lower_ in FOREIGN_RULE:
-                continue  # "the Castro government" is another country's, not a listed holder
-            if known_post(ctx, doc.text_of(i, i + n), has_first_name(name)) and \
-                    name_like(ctx, name):
-                out.append(PersonMention(i, i + n, name, rule="person.known-name"))
-                i += n - 1
-                break
-        i += 1
-    return out
-
-
-@lru_cache(maxsize=1)
-def known_prefixes() -> frozenset[str]:
-    """Every prefix of every listed holder's squashed name or short form: a listed name can
-    only start at a word whose squashed form is one."""
-    return frozenset(key[:k] for key in known_posts() for k in range(len(key) + 1))
 
 
 def by_title(ctx: Context, m: PersonMention, people: list[str]) -> str:
@@ -365,23 +238,3 @@ def record(ctx: Context, m: PersonMention, key: str) -> None:
     add_post(ctx, key, m.role, m.title, m.of, ctx.evidence(doc[m.start], m.rule))
     for role, _span, title, of in m.more:
         add_post(ctx, key, role, title, of, ctx.evidence(doc[m.start], "person.appositive"))
-
-
-def add_post(ctx: Context, key: str, role: Role, title: str | None, of: str | None,
-             evidence) -> None:
-    """A membership of the person in ``role``, or more evidence for the one recorded."""
-    if of is None and role.default_of:
-        of = "place:" + slug(role.default_of)
-        if of not in ctx.facts.places:
-            of = None
-    for ms in ctx.facts.memberships:
-        if ms.person == key and ms.role == role.key:
-            ms.evidence.append(evidence)
-            if ms.of is None and of:
-                ms.of = of
-            if not ms.public and is_public(ctx, role, of):
-                ms.public = True
-            return
-    ctx.facts.memberships.append(Membership(
-        key, role.key, title=title or role.key.title(), of=of,
-        public=is_public(ctx, role, of), evidence=[evidence]))

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ingest.extract.context import Context, lexicon
-from ingest.extract.roles import MAX_ROLE, Role, is_role_word, role_at_end, role_starting
+from ingest.extract.context import Context, lexicon, slug
+from ingest.extract.roles import MAX_ROLE, Role, is_role_word, role_at_end, role_starting, roles
+from kb.facts import Membership
 
 
 @dataclass
@@ -239,3 +240,55 @@ def is_public(ctx: Context, role: Role, of: str | None) -> bool:
     if role.public == "no":
         return False
     return bool(of and of.startswith("place:")) or governmental
+
+
+def add_post(ctx: Context, key: str, role: Role, title: str | None, of: str | None,
+             evidence) -> None:
+    """A membership of the person in ``role``, or more evidence for the one recorded."""
+    if of is None and role.default_of:
+        of = "place:" + slug(role.default_of)
+        if of not in ctx.facts.places:
+            of = None
+    for ms in ctx.facts.memberships:
+        if ms.person == key and ms.role == role.key:
+            ms.evidence.append(evidence)
+            if ms.of is None and of:
+                ms.of = of
+            if not ms.public and is_public(ctx, role, of):
+                ms.public = True
+            return
+    ctx.facts.memberships.append(Membership(
+        key, role.key, title=title or role.key.title(), of=of,
+        public=is_public(ctx, role, of), evidence=[evidence]))
+
+
+LEGISLATORS = ("council member", "assembly member", "senator", "representative")
+
+
+def add_represented_posts(ctx: Context, untitled: list[tuple[PersonMention, str]]) -> None:
+    """"Ann Lee, who represents the South Bronx," / "Bo Li, a Republican representing Breezy
+    Point,": a member of the legislature whose members this document names, in the post most
+    of them hold (a council story's members are council members)."""
+    held = [ms.role for ms in ctx.facts.memberships if ms.role in LEGISLATORS and ms.public]
+    if not held:
+        return
+    role_key = max(LEGISLATORS, key=held.count)
+    role = next(r for r in roles().values() if r.key == role_key and not r.plural)
+    bodies = [ms.of for ms in ctx.facts.memberships if ms.role == role_key and ms.of]
+    body = max(bodies, key=bodies.count) if bodies else None
+    for m, key in untitled:
+        verb = represents(m.name_tokens[-1])
+        if verb is not None and not any(ms.person == key for ms in ctx.facts.memberships):
+            add_post(ctx, key, role, role_key.title(), body,
+                     ctx.evidence(verb, "person.represents"))
+
+
+def represents(head):
+    """The "represent(ing)" verb of a relative clause or appositive after a name, if any."""
+    for c in head.children:
+        verbs = [c] if c.dep_ == "relcl" else [g for g in c.children if g.dep_ == "acl"] \
+            if c.dep_ == "appos" else []
+        for v in verbs:
+            if v.lemma_ == "represent" and any(o.dep_ == "dobj" for o in v.children):
+                return v
+    return None
