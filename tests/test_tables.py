@@ -158,3 +158,13 @@ def test_amount_column_headed_by_a_year(nlp):
     grants = row_grants(facts)
     assert sorted(g.amount_usd for g in grants) == [281_000, 402_500, 455_000]
     assert all(g.name.endswith("(FY2023)") for g in grants)
+
+
+def test_a_programme_shortened_later_is_the_same_programme(nlp):
+    from tests.extracting import facts_of as sentence_facts
+
+    text = ("The Department of Energy opened the Clean Cities Innovation Challenge, with prizes "
+            "for the best transit plans, on Monday. Cities that enter the Innovation Challenge "
+            "may win cash prizes, the department said.")
+    names = [g["name"] for g in sentence_facts(nlp, text, "2021-03-01")["grants"]]
+    assert names == ["Clean Cities Innovation Challenge"]

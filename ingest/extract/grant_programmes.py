@@ -92,7 +92,7 @@ class Programmes:
         doc = ctx.doc
         words = [t for t in doc[start:head.i + 1] if t.text not in ("(", ")")
                  and t.text != acronym]
-        known = self.known_in(start, head.i)
+        known = self.known_in(start, head.i) or self.shortened(doc[start:head.i + 1].text.lower())
         if known:  # "the Byrne JAG program": a programme named before
             self.claim(known, start, head.i + 1)
             return
@@ -161,6 +161,17 @@ class Programmes:
             if key:
                 return key
         return self.by_form.get(doc[start:end].text.lower())
+
+    def shortened(self, text: str) -> str | None:
+        """A later mention by the end of a programme's name ("the Regional Challenge" after
+        "the Build Back Better Regional Challenge"): two or more words, one of them more than
+        a programme word ("Grant Program" alone shortens nothing)."""
+        words = text.split()
+        generic = self.lex["program_nouns"] | {h.lower() for h in self.lex["program_heads"]}
+        if len(words) < 2 or all(w in generic for w in words):
+            return None
+        return next((key for form, key in self.by_form.items()
+                     if form.endswith(" " + text)), None)
 
     def funder_before(self, start: int) -> str | None:
         """"HUD's ... Program", "the federal ... Program": who pays, written in front."""
