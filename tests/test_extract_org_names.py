@@ -29,3 +29,22 @@ def test_a_title_case_deck_names_no_bodies(nlp):
                            "Monday.")
     assert not any(n in ("Create Good Jobs", "Rebuild Main Streets", "Future Industries")
                    for n in names)
+
+
+def test_an_office_named_for_a_policy_is_a_body(nlp):
+    names = org_names(nlp, "The Ohio Office of Drug Control Policy will hire staff. The Office "
+                           "of Drug Control Policy expects 40 new jobs.")
+    assert "Ohio Office of Drug Control Policy" in names
+    assert "Office of Drug Control Policy" not in names  # the same body, named again
+
+
+def test_a_state_body_does_not_swallow_the_federal_one(nlp):
+    names = org_names(nlp, "The New Hampshire Department of Justice applied for the money, "
+                           "which the Department of Justice awarded in Concord.")
+    assert "New Hampshire Department of Justice" in names
+    assert "Department of Justice" in names
+
+
+def test_a_name_ending_in_agency_where_the_model_saw_none(nlp):
+    names = org_names(nlp, "The Guam Criminal Justice Planning Agency plans to hire staff.")
+    assert any(n.endswith("Criminal Justice Planning Agency") for n in names)

@@ -76,14 +76,48 @@ def add_org(ctx: Context, name: str, typ: str | None = None, parent: str | None 
     return key
 
 
+# endings of abstract nouns, which surnames seldom have
+NOUN_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ity", "ism", "ness", "ing")
+
+
 def person_words(ctx: Context) -> set[str]:
-    """Surnames of people the model found, to veto ORG/GPE spans that are really people."""
+    """Surnames of people the model found, to veto ORG/GPE spans that are really people. The
+    small model also calls pieces of long names people ("Gang Policy", "Assistance Grant",
+    "Delinquency Prevention", "CJPA"): a "name" holding a law, grant or body word, in capitals,
+    or of two words without a given name and ending like a noun ("-tion"), vetoes nothing."""
+    from ingest.extract.known import first_names
+
+    given = first_names()
     out = set()
+    lex = lexicon()
+    not_names = set(lex["law_heads"]) | set(lex["org_type_heads"]) | set(lex["grant_heads"])
     for ent in ctx.doc.ents:
         if ent.label_ == "PERSON":
             span = clean_span(ent)
+            if any(t.lower_ in not_names for t in span) or span.text.isupper() or (
+                    len(span) >= 2 and span[0].lower_ not in given
+                    and span[-1].lower_.endswith(NOUN_ENDINGS)):
+                continue
             if len(span) >= 1:
                 out.add(squash(span[-1].text))
                 if len(span) >= 2:
                     out.add(squash(" ".join(t.text for t in span[1:])))
     return out
+
+
+def merge_into(ctx: Context, src: str, dst: str) -> None:
+    """Fold organisation ``src`` into ``dst``: its names, evidence and mentions."""
+    orgs = ctx.facts.organizations
+    if src == dst or src not in orgs or dst not in orgs:
+        return
+    orgs[dst].add_alias(orgs[src].name)
+    for alias in orgs[src].aliases:
+        orgs[dst].add_alias(alias)
+    orgs[dst].evidence.extend(orgs[src].evidence)
+    for i, key in list(ctx.tok_key.items()):
+        if key == src:
+            ctx.tok_key[i] = dst
+    for m in ctx.mentions:
+        if m.key == src:
+            m.key = dst
+    del orgs[src]

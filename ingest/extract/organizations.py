@@ -21,6 +21,7 @@ from ingest.extract.org_nodes import (
     gaz_lookup,
     gazetteer_prefixes,
     is_acronym,
+    merge_into,
     org_gazetteer,
     person_words,
 )
@@ -93,6 +94,7 @@ def extract_organizations(ctx: Context) -> None:
             headed_name(ctx, tok)
     # 5. acronyms: defined in parentheses, or the initials of a body already named
     define_acronyms(ctx)
+    join_short_forms(ctx, places)
     # 6. the publisher, administrations, offices acting as their bodies in legal texts
     extract_government(ctx)
 
@@ -136,8 +138,9 @@ def consider(ctx: Context, span, people: set[str], generic: set[str], facility: 
     if not_a_body(ctx, span, facility, places):
         return
     heads = lexicon()["law_heads"]
-    if span[-1].lower_ in heads and span[-1].lower_ not in ("program",):
-        return
+    body_word = any(t.lower_ in lexicon()["org_type_heads"] for t in span)
+    if span[-1].lower_ in heads and span[-1].lower_ not in ("program",) and not body_word:
+        return  # "the Clean Air Policy" is a law; "the Office of Drug Control Policy" a body
     if span.label_ == "NORP" or all(t.ent_type_ == "NORP" for t in span):
         return
     if len(span) == 1 and not is_acronym(text) and span[0].pos_ != "PROPN":
@@ -147,12 +150,28 @@ def consider(ctx: Context, span, people: set[str], generic: set[str], facility: 
     if looks_like_person(span):
         return  # "Ann Lee, the county's health commissioner": a person the model took for a body
     lead = role_starting(span)
-    if lead and lead[0] < len(span) and span[-1].lower_ not in lexicon()["org_type_heads"]:
+    if lead and lead[0] < len(span) and not body_word:
         return  # "Spokeswoman Ann Lee": a titled person the model took for a body
     hit = gaz_lookup(text)
     key = add_org(ctx, hit[0], hit[1], hit[2], text) if hit else add_org(ctx, text)
     ctx.facts.organizations[key].evidence.append(ctx.evidence(span[0], "org.ner"))
     ctx.mark(span.start, span.end, key)
+
+
+def join_short_forms(ctx: Context, places: set[str]) -> None:
+    """"The Office of Drug Control Policy" after "the Michigan Office of Drug Control Policy":
+    a body's name without the place that opened it the first time is the same body (unless it
+    is a listed federal body's name)."""
+    orgs = ctx.facts.organizations
+    for org in list(orgs.values()):
+        if gaz_lookup(org.name):
+            continue  # "the Department of Justice" beside a state's: the federal one
+        for other in list(orgs.values()):
+            if other.key == org.key or not other.name.endswith(" " + org.name):
+                continue
+            if other.name[: -len(org.name)].strip().lower() in places:
+                merge_into(ctx, org.key, other.key)
+                break
 
 
 def initials(name: str) -> str:
@@ -187,14 +206,7 @@ def define_acronyms(ctx: Context) -> None:
     for org in list(orgs.values()):
         target = alias_key.get(org.name)
         if target and target != org.key:
-            orgs[target].evidence.extend(org.evidence)
-            for i, key in list(ctx.tok_key.items()):
-                if key == org.key:
-                    ctx.tok_key[i] = target
-            for m in ctx.mentions:
-                if m.key == org.key:
-                    m.key = target
-            del orgs[org.key]
+            merge_into(ctx, org.key, target)
     for tok in doc:
         if tok.text in alias_key and tok.i not in ctx.tok_key:
             ctx.mark(tok.i, tok.i + 1, alias_key[tok.text])
