@@ -62,3 +62,17 @@ def test_according_to_names_the_source_of_a_quote(nlp):
             '"poorly managed from the start and never audited."')
     assert statements(nlp, text) == [("Office of the State Comptroller",
                                       "poorly managed from the start and never audited.")]
+
+
+def test_quote_from_a_document_goes_to_its_author(nlp):
+    text = ("Attorney General Ruth Abernathy sued the company on Friday.\n\n"
+            'The complaint says the firm "misled thousands of tenants about their rights."')
+    assert statements(nlp, text) == [("Ruth Abernathy",
+                                      "misled thousands of tenants about their rights.")]
+
+
+def test_document_named_with_its_author(nlp):
+    text = ('A letter from the Riverside Tenants Union reads: "We will not accept the new '
+            'rules without a hearing."')
+    assert statements(nlp, text) == [("Riverside Tenants Union",
+                                      "We will not accept the new rules without a hearing.")]

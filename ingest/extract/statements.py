@@ -210,11 +210,14 @@ def speaker_keys(ctx: Context, subj, recent: list[str] | None = None) -> list[st
             if c.dep_ == "conj" and ctx.key_at(c) and ctx.key_at(c) not in out:
                 out.append(ctx.key_at(c))
         return out
-    if subj.lower_ in set(lexicon()["spokes_heads"]):
+    document = subj.lemma_.lower() in word_list("quoted_documents.txt")
+    if document or subj.lower_ in set(lexicon()["spokes_heads"]):
         for c in subj.subtree:
             key = ctx.key_at(c)
             if key and key.startswith(("org:", "place:", "person:")) and c.i != subj.i:
                 return [key]
+    if document and subj.pos_ == "NOUN":
+        return previous_subject(ctx, subj, any_kind=True)  # who filed or wrote it
     return []
 
 
