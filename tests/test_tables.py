@@ -168,3 +168,12 @@ def test_a_programme_shortened_later_is_the_same_programme(nlp):
             "may win cash prizes, the department said.")
     names = [g["name"] for g in sentence_facts(nlp, text, "2021-03-01")["grants"]]
     assert names == ["Clean Cities Innovation Challenge"]
+
+
+def test_a_governor_announcing_without_an_agency_gives_the_states_money(nlp):
+    body = ("PROVIDENCE, R.I. — Governor Gina Raimondo today announced library grants to three "
+            "towns.\n\nTown\tAward\nWarwick\t$90,000\nCranston\t$75,000\nPawtucket\t$60,000\n")
+    facts = facts_of(nlp, text_document(body, "Library grants"))
+    grants = row_grants(facts)
+    assert len(grants) == 3 and {facts.name_of(g.funder) for g in grants} == {"Rhode Island"}
+    assert len([e for e in facts.events if e.type == "award" and e.agent]) == 3

@@ -21,6 +21,7 @@ from .columns import Columns, award_words, header_words, is_total
 from .recipients import resolve
 
 FUNDING_BODIES = ("agency", "department")
+EXECUTIVES = {"governor": ("state",), "mayor": ("city", "town"), "county executive": ("county",)}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _OWN_SCALE = re.compile(r"\d\s*(?:k|m|mn|bn|thousand|million|billion)\b", re.I)
 _LEAD_CHARS = 600
@@ -137,7 +138,25 @@ class TableAwards:
                      + min(mentions[key], 6) * 0.5)
             if score > best_score:
                 best, best_score = key, score
-        return best
+        return best or self.executive_place(lead_end)
+
+    def executive_place(self, lead_end: int) -> str | None:
+        """"Governor X today announced grants to eight towns" with no agency named: the
+        state (city, county) whose executive announces them gives the money."""
+        ctx = self.ctx
+        lead = [m.key for m in ctx.mentions if ctx.doc[m.start].idx < lead_end]
+        for membership in ctx.facts.memberships:
+            if membership.person not in lead or membership.role not in EXECUTIVES:
+                continue
+            if (membership.of or "").startswith("place:"):
+                return membership.of
+            # a post with no stated jurisdiction: the one place of its kind the lead names
+            kind = EXECUTIVES[membership.role]
+            places = {k for k in lead if k in ctx.facts.places and
+                      ctx.facts.places[k].type in kind}
+            if len(places) == 1:
+                return places.pop()
+        return None
 
     # ---- facts -------------------------------------------------------------------------
     def add(self, start: int, end: int, recipient: str | None, written: str, usd: float,
@@ -155,6 +174,8 @@ class TableAwards:
         ctx.facts.grants[key] = Grant(key, name, evidence=[evidence], funder=funder,
                                       recipient=recipient, amount=written, amount_usd=usd)
         self.row_spans.append((start, end, key))
+        if funder is None:
+            return  # an award nobody is said to give is a grant, but no event with an agent
         ctx.facts.events.append(Event(
             key=f"event:{len(ctx.facts.events) + 1}", type="award", agent=funder,
             targets=[recipient] if recipient else [], cameo=AWARD_CAMEO, about_grant=key,
