@@ -48,3 +48,22 @@ def test_a_state_body_does_not_swallow_the_federal_one(nlp):
 def test_a_name_ending_in_agency_where_the_model_saw_none(nlp):
     names = org_names(nlp, "The Guam Criminal Justice Planning Agency plans to hire staff.")
     assert any(n.endswith("Criminal Justice Planning Agency") for n in names)
+
+
+def test_custodial_institutions_of_a_place(nlp):
+    names = org_names(nlp, "He was held in the Dauphin County Prison and later moved to the "
+                           "York County Correctional Facility in Pennsylvania.")
+    assert "Dauphin County Prison" in names
+    assert "York County Correctional Facility" in names
+
+
+def test_a_national_bodys_state_chapter(nlp):
+    facts = extracting.facts_of(nlp, "A lawyer with the ACLU of Ohio said the policy was "
+                                     "unlawful. The ACLU has sued before.", "2020-01-01")
+    chapters = [o for o in facts["organizations"] if o["name"] == "ACLU of Ohio"]
+    assert chapters and chapters[0]["within"] in ("ACLU", "American Civil Liberties Union")
+
+
+def test_a_networks_news_division(nlp):
+    names = org_names(nlp, "The judge's ruling was first reported by NBC News in Ohio.")
+    assert "NBC News" in names and "NBC" not in names

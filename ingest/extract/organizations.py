@@ -13,6 +13,7 @@ from ingest.extract.context import Context, clean_span, lexicon, squash
 from ingest.extract.known import known_post
 from ingest.extract.officials import looks_like_person, role_starting
 from ingest.extract.org_government import extract_government
+from ingest.extract.org_institutions import extract_institutions
 from ingest.extract.org_names import affiliation, headed_name, not_a_body, place_names, role_office
 from ingest.extract.org_nodes import (
     FIRST_WORDS,
@@ -95,6 +96,7 @@ def extract_organizations(ctx: Context) -> None:
     # 5. acronyms: defined in parentheses, or the initials of a body already named
     define_acronyms(ctx)
     join_short_forms(ctx, places)
+    extract_institutions(ctx)
     # 6. the publisher, administrations, offices acting as their bodies in legal texts
     extract_government(ctx)
 

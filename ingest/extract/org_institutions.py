@@ -1,0 +1,96 @@
+"""Bodies named by their relation to another: custodial institutions of a place ("the Berks
+County Jail", "Hudson County Correctional Facility"), a national body's state chapter ("the ACLU
+of Pennsylvania"), and a network's news division ("CBS News")."""
+from __future__ import annotations
+
+from ingest.extract.context import Context, lexicon
+from ingest.extract.org_nodes import add_org, merge_into
+
+
+def extract_institutions(ctx: Context) -> None:
+    heads = [tuple(h.split()) for h in lexicon()["custodial_heads"]]
+    doc = ctx.doc
+    for tok in doc:
+        if not ctx.in_body(tok) or tok.i in ctx.tok_key and not ctx.tok_key[tok.i].startswith(
+                "org:"):
+            continue
+        if tok.text[:1].isupper():
+            custodial(ctx, tok, heads)
+        if tok.text == "of":
+            chapter(ctx, tok)
+        elif tok.text == "News":
+            news_division(ctx, tok)
+
+
+def custodial(ctx: Context, tok, heads: list[tuple[str, ...]]) -> None:
+    """A capitalised custodial head after a capitalised name: "Lehigh County Prison"."""
+    doc = ctx.doc
+    for head in heads:
+        end = tok.i + len(head)
+        if end > len(doc) or tuple(t.lower_ for t in doc.tokens[tok.i:end]) != head:
+            continue
+        if not all(t.text[:1].isupper() or t.lower_ == "of" for t in doc.tokens[tok.i:end]):
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and \
+                doc[start - 1].lower_ != "the" and not doc[start - 1].is_sent_start:
+            start -= 1
+        if start == tok.i or any(ctx.tok_key.get(i, "").startswith(("org:", "person:", "law:"))
+                                 for i in range(start, end)):
+            return
+        place = next((ctx.tok_key[i] for i in range(start, tok.i)
+                      if ctx.tok_key.get(i, "").startswith("place:")), None)
+        name = doc.text_of(start, end)
+        key = add_org(ctx, name, "other", surface=name)
+        org = ctx.facts.organizations[key]
+        org.jurisdiction = org.jurisdiction or place
+        org.evidence.append(ctx.evidence(tok, "org.custodial"))
+        ctx.mark(start, end, key)
+        return
+
+
+def chapter(ctx: Context, tok) -> None:
+    """"the ACLU of Pennsylvania": a known body followed by "of <State>" is its chapter there."""
+    doc = ctx.doc
+    if tok.i == 0 or tok.i + 1 >= len(doc):
+        return
+    parent = ctx.tok_key.get(tok.i - 1, "")
+    place = ctx.tok_key.get(tok.i + 1, "")
+    if not parent.startswith("org:") or not place.startswith("place:"):
+        return
+    start = tok.i - 1
+    while start > 0 and ctx.tok_key.get(start - 1) == parent:
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and ctx.tok_key.get(end) == place:
+        end += 1
+    parent_org = ctx.facts.organizations.get(parent)
+    if parent_org is None or parent_org.type not in ("ngo", "other", "party", "company"):
+        return  # "the Department of Justice of Ohio" is not how news names a state body
+    name = doc.text_of(start, end)
+    key = add_org(ctx, name, parent_org.type, surface=name)
+    org = ctx.facts.organizations[key]
+    org.within = org.within or parent
+    org.jurisdiction = org.jurisdiction or place
+    org.evidence.append(ctx.evidence(tok, "org.chapter"))
+    ctx.mark(start, end, key)
+
+
+def news_division(ctx: Context, tok) -> None:
+    """"CBS News" after the model or the gazetteer saw only "CBS"."""
+    doc = ctx.doc
+    prev = ctx.tok_key.get(tok.i - 1, "") if tok.i else ""
+    org = ctx.facts.organizations.get(prev)
+    if org is None or org.type != "media" or org.name.endswith("News"):
+        return
+    start = tok.i - 1
+    while start > 0 and ctx.tok_key.get(start - 1) == prev:
+        start -= 1
+    name = doc.text_of(start, tok.i + 1)
+    key = add_org(ctx, name, "media", surface=name)
+    ctx.facts.organizations[key].evidence.append(ctx.evidence(tok, "org.news-division"))
+    only_here = all(m.start >= start and m.end <= tok.i for m in ctx.mentions if m.key == prev)
+    for i in range(start, tok.i + 1):
+        ctx.tok_key[i] = key
+    if only_here:
+        merge_into(ctx, prev, key)
