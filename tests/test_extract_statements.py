@@ -76,3 +76,27 @@ def test_document_named_with_its_author(nlp):
             'rules without a hearing."')
     assert statements(nlp, text) == [("Riverside Tenants Union",
                                       "We will not accept the new rules without a hearing.")]
+
+
+def release_statements(nlp, publisher: str) -> list[tuple[str, str]]:
+    from ingest.extract import extract
+    from kb.facts import Document, to_schema_json
+
+    text = ("School Safety Grants Announced\n" + publisher + "\n2019-05-14\n\n"
+            "HARTFORD, Conn. (May 14, 2019) — Grants will go to eight towns for school "
+            "safety.\n\n"
+            '"Every student deserves a safe school and every teacher a safe classroom."\n')
+    document = Document(id="t", text=text, title="School Safety Grants Announced",
+                        date="2019-05-14", publisher=publisher)
+    facts = to_schema_json(extract(document, nlp(text)))
+    return [(s["speaker"], s["quote"]) for s in facts["statements"]]
+
+
+def test_unattributed_quote_in_a_release_is_the_issuing_offices(nlp):
+    assert release_statements(nlp, "Office of the Governor") == [
+        ("Office of the Governor",
+         "Every student deserves a safe school and every teacher a safe classroom.")]
+
+
+def test_unattributed_quote_in_news_has_no_speaker(nlp):
+    assert release_statements(nlp, "The Daily Courier") == []

@@ -6,6 +6,9 @@ introduces it as theirs, with a lead-in ending in a colon ("the volunteer lawyer
 this:"); a post shown without one illustrates the reporting (a journalist's or outlet's post)
 and is left out, as are posts by media outlets and posts that quote someone else.
 
+A government release speaks for the office that issues it: a quotation the text attributes to
+no one is the issuing office's (the publisher, when it names an office).
+
 "According to X, ..." names the source of a quotation in that sentence: X, or the body in its
 phrase ("according to a fact sheet from the Immigrant Legal Resource Center").
 """
@@ -16,6 +19,7 @@ import re
 from ingest.dates import date_value
 from ingest.extract.context import Context, slug, squash
 from ingest.extract.known import first_names, no_initials
+from ingest.extract.post_places import GOVERNMENT_PUBLISHER
 from kb.facts import Organization, Person, Statement
 
 POST_BYLINE = re.compile(r"^[—–-]{1,2}\s*(?P<author>[^()\n]{2,60}?)\s*\(@(?P<handle>\w{1,30})\)"
@@ -95,3 +99,18 @@ def according_to(ctx: Context, sent) -> list[str]:
                 if inner:
                     return inner[:1]
     return []
+
+
+def issuing_office(ctx: Context) -> list[str]:
+    """The office that issues a government release (its publisher), as the speaker of a
+    quotation the text attributes to no one; nothing for other publishers."""
+    publisher = (ctx.document.publisher or "").split(",")[0].strip()
+    if not publisher or not GOVERNMENT_PUBLISHER.search(publisher):
+        return []
+    want = squash(publisher)
+    for key, org in ctx.facts.organizations.items():
+        if want in {squash(n) for n in (org.name, *org.aliases)}:
+            return [key]
+    key = "org:" + slug(publisher)
+    ctx.facts.organizations.setdefault(key, Organization(key, publisher, type="agency"))
+    return [key]

@@ -15,7 +15,7 @@ import re
 from ingest.dates import date_value
 from ingest.extract.context import Context, lexicon, word_list
 from ingest.extract.known import agrees, pronoun_antecedent
-from ingest.extract.quote_sources import according_to, extract_posts
+from ingest.extract.quote_sources import according_to, extract_posts, issuing_office
 from ingest.resolve_local import antecedent
 from kb.facts import Statement
 
@@ -59,7 +59,7 @@ def extract_statements(ctx: Context) -> None:
             if first.start_char >= start - 1 and para - last_para <= 2 and last_speakers:
                 speakers = last_speakers  # a paragraph that is all quote continues the speaker
             else:
-                speakers = previous_subject(ctx, span[0])
+                speakers = previous_subject(ctx, span[0]) or issuing_office(ctx)
         if not speakers:
             continue
         last_speakers, last_para = speakers, para
