@@ -436,3 +436,21 @@ def test_text_tables_of_every_syntax_and_prose_left_alone(tmp_path):
     assert pipe.caption == "Spending by department, in thousands:"
     assert spaced.header == ["Item", "Count", "Share"] and len(spaced.rows) == 3
     assert doc.text[slice(*spaced.spans[0])].startswith("Roads")
+
+
+def test_press_release_contacts_end_marks_and_about_sections_are_dropped(tmp_path):
+    release = ("City Opens Cooling Centers\nJuly 8, 2022\n\nFOR IMMEDIATE RELEASE\n"
+               "Press contact: Dana Lee\n(415) 555-0199 | dana.lee@example.org\n\n"
+               "SAN FRANCISCO — The city opened six cooling centers on Friday as temperatures "
+               "passed 100 degrees, the Department of Emergency Management said.\n\n"
+               "The centers stay open until Sunday night.\n\n"
+               "About the Department of Emergency Management\n"
+               "The department plans for and responds to disasters in the city.\n\n"
+               "- 30 -\n\nMedia inquiries: 415-555-0100\n")
+    path = tmp_path / "release.txt"
+    path.write_text(release, encoding="utf-8")
+    text = read_file(path).text
+    assert "555" not in text and "Press contact" not in text and "dana.lee" not in text
+    assert "About the" not in text and "- 30 -" not in text and "Media inquiries" not in text
+    assert "IMMEDIATE" not in text
+    assert "cooling centers on Friday" in text and text.endswith("until Sunday night.")

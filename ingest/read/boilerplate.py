@@ -17,6 +17,7 @@ _END_MARK = re.compile(r"^\s*(?:#{3,}|-+\s*30\s*-+|\*{3,}\s*end\s*\*{3,}|-?\s*en
 _CONTACT = re.compile(r"^\s*(?:(?:media|press|news)\s+)?contacts?\s*(?::|$)|"
                       r"^\s*(?:media|press)\s+(?:inquiries|office)\s*:|^\s*for\s+more\s+"
                       r"information,?\s+contact\b", re.I)
+_RELEASE_LINE = re.compile(r"^\s*(?:for\s+(?:immediate\s+)?release|embargoed\s+until)\b", re.I)
 _PHONE = re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _ABOUT = re.compile(r"^\s*[Aa]bout\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,9}\s*:?\s*$")
@@ -54,7 +55,8 @@ def _is_contact_detail(line: str) -> bool:
 
 
 def _drop_contact_blocks(lines: list[str]) -> list[str]:
-    """Remove a "Contact:" line and the name, phone and e-mail lines right under it."""
+    """Remove a "Contact:" line and the name, phone and e-mail lines right under it, and
+    release marks ("FOR IMMEDIATE RELEASE")."""
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -63,7 +65,8 @@ def _drop_contact_blocks(lines: list[str]) -> list[str]:
             while i < len(lines) and _is_contact_detail(lines[i]):
                 i += 1
             continue
-        out.append(lines[i])
+        if not (_RELEASE_LINE.match(lines[i]) and len(lines[i].split()) <= _CONTACT_LINE_WORDS):
+            out.append(lines[i])  # "FOR IMMEDIATE RELEASE" is a mark, not a sentence
         i += 1
     return out
 

@@ -3,6 +3,7 @@
 Releases list awards without a table as often as with one, in a few shapes:
     Bridgeport: $2.1 million for street lighting     (name, amount, purpose on one line)
     - Town of Canton, $50,000                         (a bullet)
+    * Hartford ($250,000) for youth outreach          (the amount in parentheses)
     Alabama, $18.7 million:                           (a heading over a paragraph)
     Port of Portland (Oregon)                         (a name line ...
     $41.4 million for the Oregon Mass Timber Coalition   ... and an amount line under it)
@@ -25,6 +26,9 @@ _STATE = r"(?:\s*\((?P<where>[^()\n]{2,40})\))?"
 # "Name[ (State)][,:–] $X[ for ...][:]"
 _ONE_LINE = re.compile(rf"^{_BULLET}{_NAME}{_STATE}\s*(?:[,:]|\s[-–—])\s*(?P<amount>{_AMOUNT})"
                        rf"(?P<rest>(?:\s*[:.]?\s*$)|\s*(?:for|to|in)\s[^\n]*$|\s*[:.]\s+[A-Z][^\n]*$)")
+# "Name ($X)[ for ...]"
+_PAREN_AMOUNT = re.compile(rf"^{_BULLET}{_NAME}\s*\((?P<amount>{_AMOUNT})\)"
+                           rf"(?P<rest>(?:\s*[,:]?\s+(?:for|to)\s[^\n]*)?\s*[.;]?)$")
 # "$X to Name[ (State)][ for ...]" ("$X for Y" names a purpose, not who gets it)
 _AMOUNT_FIRST = re.compile(rf"^{_BULLET}(?P<amount>{_AMOUNT})\s+to\s+(?:the\s+)?"
                            rf"(?P<name>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|and|the|de|la)){{0,9}})"
@@ -47,7 +51,7 @@ def find_award_lists(text: str) -> list[Table]:
     amount_first: list[tuple[list[str], tuple[int, int]]] = []
     for k, (pos, line) in enumerate(lines):
         stripped = line.strip()
-        match = _ONE_LINE.match(stripped)
+        match = _ONE_LINE.match(stripped) or _PAREN_AMOUNT.match(stripped)
         if match and _name_like(match["name"]):
             lead = len(line) - len(line.lstrip())
             one_line.append((_cells(match), (pos + lead, pos + len(line.rstrip()))))
@@ -105,9 +109,10 @@ def _name_of(match: re.Match) -> str:
 
 
 def _purpose(rest: str | None) -> str:
-    rest = (rest or "").strip().rstrip(".:;")
+    rest = (rest or "").strip().strip(",").strip().rstrip(".:;")
     return re.sub(r"^(?:(?:for|to|in)\s+|[:.]\s+)", "", rest)
 
 
 def _cells(match: re.Match) -> list[str]:
-    return [_name_of(match), match["amount"], _purpose(match["rest"]), match["where"] or ""]
+    where = match.groupdict().get("where") or ""
+    return [_name_of(match), match["amount"], _purpose(match["rest"]), where]
