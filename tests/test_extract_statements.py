@@ -100,3 +100,18 @@ def test_unattributed_quote_in_a_release_is_the_issuing_offices(nlp):
 
 def test_unattributed_quote_in_news_has_no_speaker(nlp):
     assert release_statements(nlp, "The Daily Courier") == []
+
+
+def test_block_quote_after_a_speakers_lead_in(nlp):
+    text = ("The council delayed the vote again on Tuesday.\n\n"
+            "In a statement, Mayor Lionel Marsh said:\n\n"
+            "The city cannot wait another month for a budget that keeps libraries open.\n")
+    assert statements(nlp, text) == [
+        ("Lionel Marsh", "The city cannot wait another month for a budget that keeps libraries "
+                         "open.")]
+
+
+def test_block_of_a_documents_text_is_not_a_statement(nlp):
+    text = ("The order, which the governor signed on Monday, states the following:\n\n"
+            "All state agencies shall review their contracts within ninety days.\n")
+    assert statements(nlp, text) == []

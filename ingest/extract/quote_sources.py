@@ -6,6 +6,11 @@ introduces it as theirs, with a lead-in ending in a colon ("the volunteer lawyer
 this:"); a post shown without one illustrates the reporting (a journalist's or outlet's post)
 and is left out, as are posts by media outlets and posts that quote someone else.
 
+A block quotation is a paragraph without quote marks after a lead-in that ends in a colon and
+whose speech verb has a named person or body as its subject ("In a statement, Mayor Ann Lee
+said:"); a document's words shown that way ("the order states the following:") are not a
+speaker's.
+
 A government release speaks for the office that issues it: a quotation the text attributes to
 no one is the issuing office's (the publisher, when it names an office).
 
@@ -114,3 +119,42 @@ def issuing_office(ctx: Context) -> list[str]:
     key = "org:" + slug(publisher)
     ctx.facts.organizations.setdefault(key, Organization(key, publisher, type="agency"))
     return [key]
+
+
+def extract_block_quotes(ctx: Context, speech: frozenset[str]) -> None:
+    """Statements of paragraphs quoted as blocks after "<Speaker> said:" lead-ins."""
+    text = ctx.doc.text
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    for k, (a, b) in enumerate(paras[:-1]):
+        if a < ctx.body_start or not text[a:b].rstrip().endswith(":"):
+            continue
+        qa, qb = paras[k + 1]
+        block = text[qa:qb].strip()
+        if len(block.split()) < 5 or any(q in block for q in QUOTE_MARKS) or \
+                re.match(r"[-•*(\d]|Sec(?:tion|\.)", block) or (
+                    k + 2 < len(paras) and POST_BYLINE.match(text[slice(*paras[k + 2])].strip())):
+            continue
+        speaker = lead_in_speaker(ctx, b, speech)
+        lead = ctx.doc.char_span(qa, qb, alignment_mode="expand")
+        if speaker is None or lead is None:
+            continue
+        ctx.facts.statements.append(Statement(
+            key=f"statement:{len(ctx.facts.statements) + 1}", speaker=speaker, quote=block,
+            date=ctx.anchor.isoformat() if ctx.anchor else None,
+            evidence=[ctx.evidence(lead[0], "statement.block")]))
+
+
+def lead_in_speaker(ctx: Context, end: int, speech: frozenset[str]) -> str | None:
+    """The named subject of the speech verb of the sentence ending at ``end`` (a colon)."""
+    tokens = [t for t in ctx.doc.tokens if t.idx < end and not t.is_space]
+    if not tokens:
+        return None
+    sent = ctx.sentence(tokens[-1])
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in speech:
+            continue
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                key = ctx.key_at(c)
+                return key if key and key.startswith(SPEAKER_KINDS) else None
+    return None

@@ -15,7 +15,12 @@ import re
 from ingest.dates import date_value
 from ingest.extract.context import Context, lexicon, word_list
 from ingest.extract.known import agrees, pronoun_antecedent
-from ingest.extract.quote_sources import according_to, extract_posts, issuing_office
+from ingest.extract.quote_sources import (
+    according_to,
+    extract_block_quotes,
+    extract_posts,
+    issuing_office,
+)
 from ingest.resolve_local import antecedent
 from kb.facts import Statement
 
@@ -77,6 +82,7 @@ def extract_statements(ctx: Context) -> None:
                 key=f"statement:{len(ctx.facts.statements) + 1}", speaker=speaker, quote=inner,
                 date=date, evidence=[ctx.evidence(span[0], "statement.quote")]))
     extract_posts(ctx)
+    extract_block_quotes(ctx, speech)
 
 
 def attribute(ctx: Context, span, start: int, end: int, speech,
