@@ -24,11 +24,12 @@ from ingest.extract.org_nodes import (
     is_acronym,
     merge_into,
     org_gazetteer,
+    org_type,
     person_words,
 )
 from ingest.extract.org_places import local_body, place_owner
 
-__all__ = ["add_org", "extract_organizations", "is_acronym", "org_gazetteer"]
+__all__ = ["add_org", "extract_organizations", "is_acronym", "org_gazetteer", "org_type"]
 
 
 def extract_organizations(ctx: Context) -> None:
