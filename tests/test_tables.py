@@ -177,3 +177,11 @@ def test_a_governor_announcing_without_an_agency_gives_the_states_money(nlp):
     grants = row_grants(facts)
     assert len(grants) == 3 and {facts.name_of(g.funder) for g in grants} == {"Rhode Island"}
     assert len([e for e in facts.events if e.type == "award" and e.agent]) == 3
+
+
+def test_a_fact_box_of_labels_is_not_a_list_of_recipients(nlp):
+    body = ("The county approved funding for a new bridge on Tuesday, officials said.\n\n"
+            "Total cost: $22 million\nFederal share: $14 million\nLength: $3 million\n"
+            "Completion: $1 million for landscaping\n\nConstruction starts in April.")
+    facts = facts_of(nlp, text_document(body, "Bridge funding approved"))
+    assert not row_grants(facts)

@@ -29,6 +29,14 @@ AWARD_CAMEO = "071"
 _DETERMINERS = frozenset(("the", "these", "this", "those", "that", "such", "its", "their"))
 
 
+def is_label(name: str) -> bool:
+    """"Total cost", "Grant amount", "Federal share": a row label, not a recipient."""
+    words = award_words()
+    known = words["amount_headers"] | words["funding_cues"] | words["total_words"] | \
+        words["label_words"]
+    return header_words(name) <= known
+
+
 def amount_of(cell: str, scale: float) -> tuple[str, float] | None:
     """(amount as written, USD) of a money cell; a scaled figure ("250" in thousands) is
     written out in dollars. Negative, zero and missing figures give None."""
@@ -76,13 +84,16 @@ class TableAwards:
                 continue
             amount = amount_of(cells[cols.amount], cols.scale)
             name = cells[cols.recipient].strip().rstrip("*†‡ ")  # footnote marks
-            if amount is None or not name:
+            if amount is None or not name or is_label(name):
                 continue
             at = text.find(name, start, end)
             cell_start = at if at >= 0 else start
             where = cells[where_col] if where_col is not None else ""
             recipient = resolve(ctx, self.starts, name, cell_start,
-                                cell_start + len(name) if at >= 0 else end, where)
+                                cell_start + len(name) if at >= 0 else end, where,
+                                strict=where_col is not None)
+            if recipient is None:
+                continue
             rows.append((cells, start, end, recipient, amount))
         if not rows:
             return

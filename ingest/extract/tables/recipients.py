@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ingest.extract.context import Context, squash
-from ingest.extract.organizations import add_org
+from ingest.extract.org_nodes import add_org, org_type
 from ingest.extract.places import add_place
 from ingest.gazetteer import GazPlace, lookup
 
@@ -28,8 +28,10 @@ def token_range(starts: list[int], start: int, end: int) -> tuple[int, int]:
 
 
 def resolve(ctx: Context, starts: list[int], name: str, start: int, end: int,
-            where: str = "") -> str | None:
-    """The entity key of the recipient ``name`` written at [start, end) of the text."""
+            where: str = "", strict: bool = False) -> str | None:
+    """The entity key of the recipient ``name`` written at [start, end) of the text. With
+    ``strict`` (a list item, which has no header saying its first part is a recipient) a name
+    nothing else recognised must look like a proper name to become an organisation."""
     if not name.strip():
         return None
     a, b = token_range(starts, start, end)
@@ -37,6 +39,8 @@ def resolve(ctx: Context, starts: list[int], name: str, start: int, end: int,
     key = add_place(ctx, place, name) if place else _marked(ctx, name, a, b)
     if key is None:
         place = _place(ctx, name, where)
+        if place is None and strict and not proper_name(name):
+            return None
         key = add_place(ctx, place, name) if place else add_org(ctx, name)
         entity = ctx.entity(key)
         if entity is not None and not entity.evidence:
@@ -44,6 +48,13 @@ def resolve(ctx: Context, starts: list[int], name: str, start: int, end: int,
     if b > a:
         ctx.mark(a, b, key)
     return key
+
+
+def proper_name(name: str) -> bool:
+    """Two or more capitalised words ("Southeast Conference"), or a body's head word
+    ("Coalfield Development Corporation", "Brookline Housing Authority")."""
+    capitals = [w for w in name.split() if w[:1].isupper()]
+    return len(capitals) >= 2 or org_type(name) != "other"
 
 
 def _marked(ctx: Context, name: str, a: int, b: int) -> str | None:
