@@ -115,3 +115,10 @@ def test_block_of_a_documents_text_is_not_a_statement(nlp):
     text = ("The order, which the governor signed on Monday, states the following:\n\n"
             "All state agencies shall review their contracts within ninety days.\n")
     assert statements(nlp, text) == []
+
+
+def test_quote_in_apposition_to_a_named_thing_goes_to_the_speaker(nlp):
+    text = ("Comptroller Ruth Abernathy said she is starting a program called TenantWatch, "
+            '"a monthly review that will show which landlords break the rules."')
+    assert statements(nlp, text) == [
+        ("Ruth Abernathy", "a monthly review that will show which landlords break the rules.")]

@@ -126,7 +126,8 @@ def term_mention(span, start: int, end: int) -> bool:
                                for t in heads)
 
 
-CLAUSE_LINKS = ("ccomp", "xcomp", "conj", "prep", "pobj", "dobj", "attr", "oprd", "acomp")
+CLAUSE_LINKS = ("ccomp", "xcomp", "conj", "prep", "pobj", "dobj", "attr", "oprd", "acomp",
+                "appos", "acl")
 
 
 def reporting_verb(ctx: Context, span, start: int, end: int, speech):
@@ -147,6 +148,8 @@ def reporting_verb(ctx: Context, span, start: int, end: int, speech):
         if node.pos_ == "VERB" and (node.lemma_.lower() in speech or
                                     node.lemma_.lower() in naming):
             subj = subject_of(node)
+            if subj is None:
+                continue  # 'a program called X, "..."': naming without a namer, look higher
             return subj if subj is not None and not (start <= subj.idx < end) else None
     return None
 
