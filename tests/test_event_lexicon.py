@@ -66,3 +66,26 @@ def test_type_confusions_chamber_congress_rule_out_and_administration(nlp):
     text = ("The Trump administration announced new rules on Monday. On Tuesday, the "
             "administration sued Denver, Colorado, over its water permits.")
     assert ("sue", "Trump administration", "Denver") in triples(nlp, text)
+
+
+def test_sponsors_after_a_detached_by_are_one_event_each(nlp):
+    text = ("Senate Bill 12, sponsored by State Senator Ann Vale (4th District – Denver) and "
+            "State Representative Bo Lind (9th District – Aurora), will cut permit fees in "
+            "Denver, Colorado.")
+    agents = {e[1] for e in triples(nlp, text) if e[0] == "other"}
+    assert {"Ann Vale", "Bo Lind"} <= agents
+
+
+def test_support_without_money_is_endorsement_and_votes_for_count(nlp):
+    text = ("The Clean Rivers Act, supported by both the Colorado State Patrol and the Denver "
+            "Police Department, will cut permit fees.")
+    agents = {e[1] for e in triples(nlp, text) if e[0] == "other"}
+    assert {"Colorado State Patrol", "Denver Police Department"} <= agents
+    text = "The Denver City Council voted 9-4 in favor of the Clean Rivers Act on Monday."
+    assert ("other", "Denver City Council", None) in triples(nlp, text)
+
+
+def test_a_passive_without_by_has_no_agent_not_even_its_reporter(nlp):
+    text = ("A detainer is often requested after a person is arrested in Denver, Colorado, "
+            "Sheriff Ann Vale said.")
+    assert not [e for e in triples(nlp, text) if e[1] == "Ann Vale"]

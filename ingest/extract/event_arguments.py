@@ -48,6 +48,41 @@ def administration(ctx: Context, tok) -> str | None:
     return None
 
 
+def after_by(ctx: Context, by) -> list:
+    """The entity tokens right after a "by" the parser left without its object ("sponsored by
+    State Senator Ann Roe (17th District) and State Representative Bo Li" hangs the names
+    elsewhere): the person or body named within a few words, and each one joined to it by
+    "and" past a parenthesis; the last token of each name."""
+    doc = ctx.doc
+    out: list = []
+    i, end = by.i + 1, min(by.i + 40, len(doc))
+    while i < end:
+        key = ctx.key_at(doc[i])
+        if key and key.startswith(("person:", "org:")):
+            j = i
+            while j + 1 < len(doc) and ctx.key_at(doc[j + 1]) == key:
+                j += 1
+            out.append(doc[j])
+            i = skip_parenthesis(doc, j + 1)
+            if i < end and doc[i].lower_ == "and":
+                i += 1
+                continue  # "... and State Representative Bo Li (27th District)"
+            break
+        if not out and i > by.i + 7 or (doc[i].is_punct and doc[i].text not in ".()"):
+            break
+        i += 1
+    return out
+
+
+def skip_parenthesis(doc, i: int) -> int:
+    """The index after a parenthesis opening at ``i`` ("(D – Orange County)"), else ``i``."""
+    if i < len(doc) and doc[i].text == "(":
+        while i < len(doc) and doc[i].text != ")" and doc[i].text[:1] != "\n":
+            i += 1
+        return i + 1
+    return i
+
+
 def agents_of(ctx: Context, tok) -> list[str]:
     """The agent of an event and those coordinated with it ("Ann Roe and Bo Li sued the
     city"): one event each, as the facts record one agent per event."""
@@ -57,9 +92,8 @@ def agents_of(ctx: Context, tok) -> list[str]:
         return []
     out = [agent]
     if found:
-        for c in found[0].children:
-            if c.dep_ != "conj":
-                continue
+        others = [c for c in found[0].children if c.dep_ == "conj"] + found[1:]
+        for c in others:
             key = clean_agent(ctx, entity_of(ctx, c))
             if key and key.startswith(("person:", "org:", "place:")) and key not in out:
                 out.append(key)
@@ -76,12 +110,17 @@ def agent_of(ctx: Context, tok, found: list | None = None) -> str | None:
     for _ in range(5):
         for c in node.children:
             if c.dep_ == "agent":
-                for g in c.children:
+                named = list(c.children)
+                extra = after_by(ctx, c)
+                named += [t for t in (extra[1:] if named else extra) if t not in named]
+                for g in named:
                     key = entity_of(ctx, g)
                     if key:
                         if found is not None:
-                            found.append(g)
+                            found.extend([g] + [h for h in named if h is not g])
                         return clean_agent(ctx, key)
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children):
+            return None  # a passive without its "by" names no doer, nor is its reporter one
         for c in node.children:
             if c.dep_ == "nsubj":
                 key = entity_of(ctx, c)

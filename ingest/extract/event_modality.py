@@ -60,11 +60,16 @@ def simple_present(tok) -> bool:
 
 
 def has_object(tok) -> bool:
-    """The verb acts on something: an object, a passive subject, or (a participle) the noun
-    it modifies."""
+    """The verb acts on something: an object, a passive subject, a prepositional object of
+    stance ("voted for", "railed against", "in favor of"), or (a participle) the noun it
+    modifies."""
     if tok.pos_ == "NOUN" or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl")):
         return True
-    return any(c.dep_ in ("dobj", "nsubjpass", "dative", "attr") for c in tok.children)
+    objects = event_words()["object_preps"]
+    return any(c.dep_ in ("dobj", "nsubjpass", "dative", "attr") or (
+        c.dep_ == "prep" and (c.lower_ in objects or any(
+            g.dep_ == "pobj" and g.lower_ in objects for g in c.children)))
+        for c in tok.children)
 
 
 def feared_by(ctx: Context, tok) -> tuple[str, object] | None:

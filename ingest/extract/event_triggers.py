@@ -38,13 +38,33 @@ def verbs() -> dict[str, tuple[str, str | None, str]]:
         note = row[3] if len(row) > 3 else ""
         key = f"n:{row[0]}" if "noun" in note else row[0]
         out[key] = (row[1], row[2] or None if len(row) > 2 else None, note)
-    patient = set(event_words()["patient_noun_classes"])
-    for word, pos, typ, cameo, name, *_ in data_lines("event_lexicon.tsv"):
-        key = f"n:{word}" if pos == "n" else word
-        if key not in out:
-            note = "wn" if pos == "v" else "noun wn patient" if name in patient else "noun wn"
-            out[key] = (typ, cameo or None, note)
+    for key, entry in generated().items():
+        out.setdefault(key, entry)
     return out
+
+
+@lru_cache(maxsize=1)
+def generated() -> dict[str, tuple[str, str | None, str]]:
+    """The generated table alone (event_lexicon.tsv), keyed like ``verbs()``."""
+    patient = set(event_words()["patient_noun_classes"])
+    dyadic = set(event_words()["dyadic_classes"])
+    out = {}
+    for word, pos, typ, cameo, name, *_ in data_lines("event_lexicon.tsv"):
+        note = "wn" if pos == "v" else "noun wn patient" if name in patient else "noun wn"
+        if name in dyadic:
+            note += " dyadic"
+        out[f"n:{word}" if pos == "n" else word] = (typ, cameo or None, note)
+    return out
+
+
+def readings_of(tok) -> list[tuple[str, str | None, str]]:
+    """A token's trigger entries: the hand-kept one first, then a different generated one."""
+    first = entry_of(tok)
+    if first is None:
+        return []
+    key = tok.lemma_.lower() if tok.pos_ == "VERB" else f"n:{tok.lemma_.lower()}"
+    second = generated().get(key)
+    return [first, second] if second and second != first else [first]
 
 
 def nominal_reading(tok, note: str) -> bool:
@@ -72,11 +92,11 @@ def entry_of(tok) -> tuple[str, str | None, str] | None:
     return None
 
 
-def licensed(ctx: Context, tok, lemma: str, typ: str) -> bool:
+def licensed(ctx: Context, tok, lemma: str, typ: str, note: str = "") -> bool:
     """Verbs that only mean the event with the right object ("gave $5 million", "cut funds")."""
     objs = [c for c in tok.children if c.dep_ in ("dobj", "dative", "prep", "nsubjpass", "attr")]
     subtree_text = " ".join(t.text for c in objs for t in c.subtree)
-    if lemma in MONEY_OK:
+    if lemma in MONEY_OK and "wn" not in note:
         return "$" in subtree_text or "million" in subtree_text or "billion" in subtree_text \
             or any(ctx.key_at(t) and ctx.key_at(t).startswith("grant:") for c in objs
                    for t in c.subtree)

@@ -7,8 +7,9 @@ Each event class of ingest/data/event_classes.tsv names seed senses ("criticize.
 first sense of the verb) with the event type and CAMEO code they report. A class holds its
 seeds, their troponyms/hyponyms down to a small depth, and the nouns WordNet derives from those
 verbs ("veto" -> "veto", "indict" -> "indictment"). A word joins a class only through one of its
-two most frequent senses, so rare senses ("strike" as a court act) do not bring in common
-words; a word in several classes stays in the one it reaches through its most frequent sense.
+two most frequent senses (a seed's own word always: "support.v.3" is chosen for "support"),
+so rare senses ("strike" as a court act) do not bring in common words; a word in several
+classes stays in the one it reaches through its most frequent sense.
 Run at build time only: extraction reads the generated table, never WordNet.
 """
 from __future__ import annotations
@@ -117,6 +118,8 @@ def build(wn: WordNet) -> dict[tuple[str, str], tuple]:
                             f"{word}/{s.pos}" in excluded:
                         continue
                     rank = wn.rank(word, s)
+                    if s is root and word == seed.split(".")[0]:
+                        rank = 1  # the seed sense names its own word deliberately
                     if rank > (MAX_RANK if s.pos == "v" else 1):
                         continue
                     key = (word, s.pos)

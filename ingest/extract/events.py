@@ -34,6 +34,7 @@ from ingest.extract.event_triggers import (
     event_words,
     licensed,
     nominal_reading,
+    readings_of,
     verbs,
 )
 from ingest.extract.when import date_of
@@ -48,29 +49,12 @@ def extract_events(ctx: Context) -> None:
     seen: set[tuple] = set()
     official = extract_document_events(ctx)
     for tok in doc:
-        if not ctx.in_body(tok) or ctx.quote_of(tok):
-            continue
-        entry = entry_of(tok)
+        entry = trigger(ctx, tok, official)
         if entry is None:
             continue
         lemma = tok.lemma_.lower()
         typ, cameo, note = entry
-        if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
-            typ, cameo = "deny", "016"  # "ruled out such a move"
         is_noun = tok.pos_ == "NOUN"
-        if is_noun and (ctx.key_at(tok) or "").startswith(("law:", "grant:")):
-            continue  # "the order" named as a law is the law, not an act of ordering
-        if not nominal_reading(tok, note):
-            continue
-        if official and not left_to_prose(ctx, tok):
-            continue
-        if "light" in note and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in light):
-            continue  # "voiced concern" is a warning; "a matter of concern" is not
-        if lemma in NEEDS_PARTICLE and not any(c.dep_ == "prt" and c.lower_ ==
-                                               NEEDS_PARTICLE[lemma] for c in tok.children):
-            continue
-        if not licensed(ctx, tok, lemma, typ):
-            continue
         # "filed a lawsuit", "voiced concern": the light verb carries the clause's grammar
         verb = tok.head if is_noun and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and \
             tok.head.lemma_.lower() in light else tok
@@ -105,6 +89,30 @@ def extract_events(ctx: Context) -> None:
                    seen)
 
 
+def trigger(ctx: Context, tok, official: bool) -> tuple[str, str | None, str] | None:
+    """The first reading of ``tok`` (the hand-kept one, then the generated one: "support"
+    is funding with money in its object, else endorsement) that the trigger rules accept."""
+    if not ctx.in_body(tok) or ctx.quote_of(tok):
+        return None
+    lemma = tok.lemma_.lower()
+    for typ, cameo, note in readings_of(tok):
+        if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+            typ, cameo = "deny", "016"  # "ruled out such a move"
+        if tok.pos_ == "NOUN" and (ctx.key_at(tok) or "").startswith(("law:", "grant:")):
+            return None  # "the order" named as a law is the law, not an act of ordering
+        if not nominal_reading(tok, note) or (official and not left_to_prose(ctx, tok)):
+            continue
+        if "light" in note and not (tok.dep_ == "dobj" and
+                                    tok.head.lemma_.lower() in event_words()["light_verbs"]):
+            continue  # "voiced concern" is a warning; "a matter of concern" is not
+        if lemma in NEEDS_PARTICLE and not any(c.dep_ == "prt" and c.lower_ ==
+                                               NEEDS_PARTICLE[lemma] for c in tok.children):
+            continue
+        if licensed(ctx, tok, lemma, typ, note):
+            return typ, cameo, note
+    return None
+
+
 def record(ctx: Context, tok, lemma: str, typ: str, cameo: str | None, note: str, agent: str,
            factuality: str, verb, seen: set[tuple]) -> None:
     """One event of ``agent``: its targets, law, grant and date; dropped where the rules for
@@ -128,7 +136,7 @@ def record(ctx: Context, tok, lemma: str, typ: str, cameo: str | None, note: str
         return  # "efforts to deport": an act with nothing acted on is not reported
     if "dyadic" in note and not targets and not any(
             (ctx.key_at(t) or "").startswith("law:") for t in tok.subtree) and \
-            not law_anaphor(ctx, tok):
+            not law_anaphor(ctx, tok) and not modifies_law(ctx, tok):
         return  # praise or blame needs someone or some law ("the measure") praised or blamed
     if typ == "enact" and one_chamber(ctx, agent):
         typ = "other"  # one chamber passing a bill is not enactment
@@ -152,6 +160,16 @@ def record(ctx: Context, tok, lemma: str, typ: str, cameo: str | None, note: str
         cameo=cameo, about_law=law, about_grant=grant, action=action_text(tok),
         date=date_of(ctx, verb), factuality=factuality,
         evidence=[ctx.evidence(tok, f"event.{lemma}")]))
+
+
+def modifies_law(ctx: Context, tok) -> bool:
+    """"The bill, supported by ...", "Two bills championed by ...": a participle on a law (or
+    on a definite "the legislation" that stands for one)."""
+    if tok.dep_ != "acl":
+        return False
+    head = tok.head
+    return (ctx.key_at(head) or "").startswith("law:") or \
+        head.lemma_.lower() in event_words()["law_anaphors"]
 
 
 def one_chamber(ctx: Context, agent: str) -> bool:
