@@ -185,3 +185,14 @@ def test_a_fact_box_of_labels_is_not_a_list_of_recipients(nlp):
             "Completion: $1 million for landscaping\n\nConstruction starts in April.")
     facts = facts_of(nlp, text_document(body, "Bridge funding approved"))
     assert not row_grants(facts)
+
+
+def test_awards_of_an_acts_money_are_about_that_act(nlp):
+    body = ("The Ohio Department of Health announced $1.1 million in CARES Act funds for "
+            "testing sites in three cities on Monday.\n\nCity\tAward\nAkron\t$500,000\n"
+            "Dayton\t$350,000\nToledo\t$250,000\n")
+    facts = facts_of(nlp, text_document(body, "Testing grants"))
+    awards = [e for e in facts.events if e.type == "award" and e.evidence[0].rule ==
+              "table.award-row"]
+    assert len(awards) == 3
+    assert {facts.name_of(e.about_law) for e in awards} == {"CARES Act"}

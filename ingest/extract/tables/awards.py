@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ingest.extract.context import Context, slug, squash
+from ingest.extract.context import Context, lexicon, slug, squash
 from ingest.extract.grant_programmes import move_mentions
 from ingest.money import to_usd
 from kb.facts import Event, Evidence, Grant, Table
@@ -73,6 +73,7 @@ class TableAwards:
         self.ctx = ctx
         self.starts = [t.idx for t in ctx.doc.tokens]
         self.row_spans: list[tuple[int, int, str]] = []  # (start, end, grant key)
+        self.law: str | None = None  # the act funding the table being read
 
     def read(self, table: Table, cols: Columns) -> None:
         ctx = self.ctx
@@ -100,6 +101,8 @@ class TableAwards:
         recipients = {r[3] for r in rows}
         programme = self.programme(table.spans[0][0])
         funder = self.funder(recipients, table, programme)
+        self.law = (programme.law if programme is not None else None) or \
+            self.funding_law(table.spans[0][0])
         for cells, start, end, recipient, (written, usd) in rows:
             year = cells[cols.year] if cols.year is not None else cols.amount_year
             self.add(start, end, recipient, written, usd, funder, programme, year)
@@ -117,6 +120,17 @@ class TableAwards:
         if earlier:  # nearest; of two in one sentence the fuller name
             return max(earlier, key=lambda item: item[:2])[2]
         return min(named, key=lambda g: min(e.start for e in g.evidence))
+
+    def funding_law(self, before: int) -> str | None:
+        """The act whose money the awards are: a law named right before a funding noun
+        ("Recovery Act grants", "CARES Act funds") before the table; "funded by the X Act"
+        alone is left out, as it may fund only the programme's wider budget."""
+        ctx = self.ctx
+        heads = frozenset(lexicon()["grant_heads"])
+        found = Counter(m.key for m in ctx.mentions
+                        if m.key.startswith("law:") and m.end < len(ctx.doc) and
+                        ctx.doc[m.start].idx < before and ctx.doc[m.end].lower_ in heads)
+        return found.most_common(1)[0][0] if found else None
 
     def funder(self, recipients: set[str | None], table: Table,
                programme: Grant | None) -> str | None:
@@ -183,13 +197,15 @@ class TableAwards:
         row = ctx.doc.text[start:end]
         evidence = Evidence(row, start, end, "table.award-row")
         ctx.facts.grants[key] = Grant(key, name, evidence=[evidence], funder=funder,
-                                      recipient=recipient, amount=written, amount_usd=usd)
+                                      recipient=recipient, amount=written, amount_usd=usd,
+                                      law=self.law)
         self.row_spans.append((start, end, key))
         if funder is None:
             return  # an award nobody is said to give is a grant, but no event with an agent
         ctx.facts.events.append(Event(
             key=f"event:{len(ctx.facts.events) + 1}", type="award", agent=funder,
             targets=[recipient] if recipient else [], cameo=AWARD_CAMEO, about_grant=key,
+            about_law=self.law,
             action="award", date=ctx.document.date,
             evidence=[Evidence(row, start, end, "table.award-row")]))
 
