@@ -67,3 +67,16 @@ def test_a_national_bodys_state_chapter(nlp):
 def test_a_networks_news_division(nlp):
     names = org_names(nlp, "The judge's ruling was first reported by NBC News in Ohio.")
     assert "NBC News" in names and "NBC" not in names
+
+
+def test_an_office_of_a_role_with_a_possessive_and_its_place(nlp):
+    names = org_names(nlp, "DuPage County State's Attorney Ann Lee spoke in Illinois. The "
+                           "DuPage County State's Attorney's Office filed the motion.")
+    assert "DuPage County State's Attorney's Office" in names
+    assert "DuPage County State" not in names
+
+
+def test_a_short_tail_of_one_longer_name_is_that_body(nlp):
+    names = org_names(nlp, "The Riverside Safe Streets Task Force met in Ohio. The Task Force "
+                           "will report in May.")
+    assert "Task Force" not in names

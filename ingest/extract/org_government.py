@@ -24,7 +24,7 @@ OFFICE = re.compile(r"\b(?:[Tt]he|THE)\s+((?:Attorney General|ATTORNEY GENERAL|S
                     r"Surgeon General|Postmaster General)|(?:Secretary|SECRETARY|Director|DIRECTOR|"
                     r"Administrator|ADMINISTRATOR|Commissioner|COMMISSIONER) (?:of|OF) "
                     r"((?:(?:the|THE|and|AND|[A-Z][A-Za-z]+),? ?){1,8}))")
-HEADER_NOISE = re.compile(r"\s*\([^)]*\)|,?\s*'[^']*'")
+HEADER_NOISE = re.compile(r"\s*\([^)]*\)|,\s*'[^']*'|;.*$")
 PUBLIC_ROLES = frozenset(("attorney", "governor", "mayor", "senator", "president", "secretary",
                           "commissioner", "director", "representative", "comptroller"))
 

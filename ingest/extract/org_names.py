@@ -55,6 +55,8 @@ def not_a_body(ctx: Context, span, facility: set[str], places: set[str]) -> bool
     return False
 
 
+# words that end a local jurisdiction's name ("DuPage County")
+PLACE_WORDS = frozenset(("County", "City", "Parish", "Borough", "Township", "Town", "Village"))
 # heads of bodies that receive money ("$2 million for the Ohio Department of Health")
 RECIPIENT_HEADS = frozenset(("department", "office", "agency", "administration", "bureau",
                              "authority", "commission", "board", "court", "council", "university",
@@ -111,19 +113,36 @@ def role_office(ctx: Context, tok) -> None:
         return
     end = tok.i - 1
     start = end - 1
-    while start > 0 and doc[start - 1].text[:1].isupper() and \
-            doc[start - 1].lower_ not in ("the", "a"):
-        start -= 1
-    words = tuple(t.lower_ for t in doc[start:end])
+    while start > 0 and (doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in (
+            "the", "a") or doc[start - 1].text in ("'s", "’s") and start > 1 and
+            doc[start - 2].text[:1].isupper()):
+        start -= 1  # "State's Attorney's Office": a role may hold a possessive itself
+    words = tuple(t.lower_.replace("’", "'") for t in doc[start:end])
     for k in range(len(words)):
         if words[k:] in forms and doc[start + k].text[:1].isupper():
             first = start + k
             break
     else:
         return
+    for m in ctx.mentions:  # a piece the model cut across the name ("Cook County State")
+        if m.key.startswith("org:") and start <= m.start < first < m.end:
+            first = m.start
+    while first > start and ctx.tok_key.get(first - 1, "").startswith("place:"):
+        first -= 1  # "Cook County State's Attorney's Office", "United States Attorney's Office"
+    if first > start and doc[first - 1].text in PLACE_WORDS:
+        first = start  # "DuPage County State's Attorney's Office", a place the model missed
     surface = doc[first:tok.i + 1].text
     key = add_org(ctx, surface.replace("’s", "'s"), "agency", surface=surface)
     ctx.facts.organizations[key].evidence.append(ctx.evidence(tok, "org.role-office"))
+    swallowed = {ctx.tok_key[i] for i in range(first, tok.i + 1)
+                 if ctx.tok_key.get(i, "").startswith("org:")} - {key}
+    for other in swallowed:  # gone when all its mentions lie inside this name
+        if all(first <= m.start and m.end <= tok.i + 1 for m in ctx.mentions if m.key == other):
+            for i in range(first, tok.i + 1):
+                if ctx.tok_key.get(i) == other:
+                    del ctx.tok_key[i]
+            ctx.mentions = [m for m in ctx.mentions if m.key != other]
+            del ctx.facts.organizations[other]
     ctx.mark(first, tok.i + 1, key)
 
 

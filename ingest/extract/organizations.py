@@ -96,10 +96,10 @@ def extract_organizations(ctx: Context) -> None:
             headed_name(ctx, tok)
     # 5. acronyms: defined in parentheses, or the initials of a body already named
     define_acronyms(ctx)
-    join_short_forms(ctx, places)
-    extract_institutions(ctx)
     # 6. the publisher, administrations, offices acting as their bodies in legal texts
     extract_government(ctx)
+    join_short_forms(ctx, places)
+    extract_institutions(ctx)
 
 
 def split_list(span):
@@ -152,6 +152,9 @@ def consider(ctx: Context, span, people: set[str], generic: set[str], facility: 
         return  # a listed post holder's name ("Newsom" tagged as a body)
     if looks_like_person(span):
         return  # "Ann Lee, the county's health commissioner": a person the model took for a body
+    tail = role_starting(doc[span.end - 1:span.end + 4])
+    if tail and tail[0] > 1 and not body_word:
+        return  # "Cook County State" of "Cook County State's Attorney Ann Lee": a title
     lead = role_starting(span)
     if lead and lead[0] < len(span) and not body_word:
         return  # "Spokeswoman Ann Lee": a titled person the model took for a body
@@ -162,19 +165,20 @@ def consider(ctx: Context, span, people: set[str], generic: set[str], facility: 
 
 
 def join_short_forms(ctx: Context, places: set[str]) -> None:
-    """"The Office of Drug Control Policy" after "the Michigan Office of Drug Control Policy":
-    a body's name without the place that opened it the first time is the same body (unless it
-    is a listed federal body's name)."""
+    """"The Office of Drug Control Policy" after "the Michigan Office of Drug Control Policy",
+    "the Task Force" after "the Riverside Safe Task Force": a body's name without the place
+    that opened it, or a one- or two-word tail of exactly one longer body's name, is that body
+    (unless it is a listed federal body's name)."""
     orgs = ctx.facts.organizations
     for org in list(orgs.values()):
         if gaz_lookup(org.name):
             continue  # "the Department of Justice" beside a state's: the federal one
-        for other in list(orgs.values()):
-            if other.key == org.key or not other.name.endswith(" " + org.name):
-                continue
-            if other.name[: -len(org.name)].strip().lower() in places:
-                merge_into(ctx, org.key, other.key)
-                break
+        longer = [o for o in orgs.values() if o.key != org.key and o.name.endswith(" " + org.name)]
+        placed = [o for o in longer if o.name[: -len(org.name)].strip().lower() in places]
+        if placed:
+            merge_into(ctx, org.key, placed[0].key)
+        elif len(longer) == 1 and len(org.name.split()) <= 2:
+            merge_into(ctx, org.key, longer[0].key)
 
 
 def initials(name: str) -> str:
