@@ -158,6 +158,16 @@ class Context:
             self.tok_key[i] = key
         self.mentions.append(Mention(start, end, key, self.doc[start:end].text))
 
+    def move_mentions(self, old: str, new: str) -> None:
+        """Every token and mention of entity ``old`` now refers to ``new`` (``old`` was read
+        twice, once wrongly, or is another name of ``new``)."""
+        for i, k in list(self.tok_key.items()):
+            if k == old:
+                self.tok_key[i] = new
+        for m in self.mentions:
+            if m.key == old:
+                m.key = new
+
     def key_at(self, token: Token | None) -> str | None:
         return self.tok_key.get(token.i) if token is not None else None
 

@@ -114,10 +114,5 @@ def merge_into(ctx: Context, src: str, dst: str) -> None:
     for alias in orgs[src].aliases:
         orgs[dst].add_alias(alias)
     orgs[dst].evidence.extend(orgs[src].evidence)
-    for i, key in list(ctx.tok_key.items()):
-        if key == src:
-            ctx.tok_key[i] = dst
-    for m in ctx.mentions:
-        if m.key == src:
-            m.key = dst
+    ctx.move_mentions(src, dst)
     del orgs[src]
