@@ -137,3 +137,18 @@ def test_news_dateline_gives_no_jurisdiction(nlp):
     facts = to_schema_json(extract(document, nlp(RELEASE)))
     official = next(o for o in facts["officials"] if o["name"] == "Ruth Abernathy")
     assert official["posts"][0]["of"] is None
+
+
+def test_foreign_titles_take_their_own_country(nlp):
+    text = ("Chinese President Li Wen met President Ann Harlow in the United States. "
+            "Foreign Minister Pavel Orlov of Russia joined them.")
+    facts = facts_of(nlp, text, date=DATE)
+    posts = {o["name"]: o["posts"][0] for o in facts["officials"]}
+    assert posts["Li Wen"]["of"] is None
+    assert posts["Ann Harlow"]["of"] == "United States"
+    assert posts["Pavel Orlov"] == {"title": "Foreign Minister", "of": "Russia", "when": None}
+
+
+def test_abbreviated_title_words_are_spelled_out(nlp):
+    found = officials(nlp, "State Sen. Ann Smith (D-Albany) and Lt. Gov. Bo Quist spoke.")
+    assert found == {"Ann Smith": ["State Senator"], "Bo Quist": ["Lieutenant Governor"]}

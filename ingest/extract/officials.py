@@ -235,6 +235,7 @@ def record(ctx: Context, m: PersonMention, key: str) -> None:
     ctx.mark(m.start, m.end, key)
     if m.role is None:
         return
-    add_post(ctx, key, m.role, m.title, m.of, ctx.evidence(doc[m.start], m.rule))
+    add_post(ctx, key, m.role, m.title, m.of, ctx.evidence(doc[m.start], m.rule),
+             use_default=not m.foreign)
     for role, _span, title, of in m.more:
         add_post(ctx, key, role, title, of, ctx.evidence(doc[m.start], "person.appositive"))

@@ -27,6 +27,7 @@ class PersonMention:
     of: str | None = None
     rule: str = "person.ner"
     more: list = field(default_factory=list)  # further posts: (role, span, title, of)
+    foreign: bool = False  # titled with another nation's adjective: no default jurisdiction
 
 
 def find_title(ctx: Context, m: PersonMention) -> None:
@@ -139,22 +140,54 @@ def title_before(ctx: Context, m: PersonMention) -> Role | None:
     m.title_start = (region or office)[0].i
     m.role_span = (role_toks[0].i, role_toks[-1].i + 1)
     m.title = written_title(ctx, role, first, role_toks, office)
-    m.of = pick_of(ctx, ctx.keys_in(region + office))
+    m.of = pick_of(ctx, ctx.keys_in(region + office)) or of_after_name(ctx, m)
+    # "French President X", "Chinese Foreign Minister Y": not a post of the default country
+    m.foreign = any(t.ent_type_ == "NORP" and t.lower_ not in ("american", "u.s.")
+                    for t in region)
     m.rule = "person.title"
     return role
 
 
+#: abbreviated title words spelled out, so a title reads (and compares) as a word
+ABBREVIATIONS = {
+    "sen": "Senator", "sens": "Senator", "rep": "Representative", "reps": "Representative",
+    "gov": "Governor", "govs": "Governor", "lt": "Lieutenant", "atty": "Attorney",
+    "gen": "General", "sgt": "Sergeant", "det": "Detective", "capt": "Captain",
+    "col": "Colonel", "adm": "Admiral", "pres": "President", "sec": "Secretary",
+    "brig": "Brigadier", "maj": "Major", "prof": "Professor", "supt": "Superintendent",
+}
+
+
 def written_title(ctx: Context, role: Role, first: int, role_toks: list, office: list) -> str:
-    """The title as written from its first modifier to the end of the office's name, with an
-    abbreviated role spelled out ("Sgt." -> Sergeant, "Lt. Gov." -> Lieutenant Governor) and a
-    plural one made singular ("Sens." -> Senator)."""
+    """The title as written from its first modifier to the end of the office's name, with
+    abbreviated words spelled out ("State Sen." -> State Senator, "Sgt." -> Sergeant) and a
+    plural title made singular ("Council Members" -> Council Member)."""
     doc = ctx.doc
     last = (office or role_toks)[-1].i
-    if not role.plural and not role_toks[-1].text.endswith("."):
-        return doc.text_of(first, last + 1)
-    head = doc.text_of(first, role_toks[0].i) if first < role_toks[0].i else ""
-    tail = doc.text_of(role_toks[-1].i + 1, last + 1) if office else ""
-    return " ".join(p for p in (head, role.key.title(), tail) if p)
+    if role.plural and not any(t.lower_.rstrip(".") in ABBREVIATIONS for t in role_toks):
+        head = doc.text_of(first, role_toks[0].i) if first < role_toks[0].i else ""
+        tail = doc.text_of(role_toks[-1].i + 1, last + 1) if office else ""
+        return " ".join(p for p in (head, role.key.title(), tail) if p)
+    words: list[str] = []
+    for t in doc.tokens[first:last + 1]:
+        full = ABBREVIATIONS.get(t.lower_.rstrip(".")) if first <= t.i < role_toks[-1].i + 1 \
+            else None
+        if t.text == "." and words and words[-1] in ABBREVIATIONS.values():
+            continue  # "Sgt" "." split by the tokenizer
+        words.append(full if full and (t.text.endswith(".") or t.i + 1 <= last and
+                                       doc[t.i + 1].text == "." or t.lower_ in ("sens", "reps"))
+                     else t.text)
+    return " ".join(words).replace(" ’s", "’s").replace(" 's", "'s").replace(" - ", "-")
+
+
+def of_after_name(ctx: Context, m: PersonMention) -> str | None:
+    """The place or body in "<Title> <Name> of <Place>" ("Foreign Minister X of Russia")."""
+    doc = ctx.doc
+    k = after_name(ctx, m)
+    if k + 1 < len(doc) and doc[k].lower_ == "of":
+        return pick_of(ctx, [key for key in ctx.keys_in(doc.tokens[k + 1:k + 5])
+                             if not key.startswith("person:")])
+    return None
 
 
 def after_name(ctx: Context, m: PersonMention) -> int:
@@ -243,9 +276,10 @@ def is_public(ctx: Context, role: Role, of: str | None) -> bool:
 
 
 def add_post(ctx: Context, key: str, role: Role, title: str | None, of: str | None,
-             evidence) -> None:
-    """A membership of the person in ``role``, or more evidence for the one recorded."""
-    if of is None and role.default_of:
+             evidence, use_default: bool = True) -> None:
+    """A membership of the person in ``role``, or more evidence for the one recorded; with
+    no stated jurisdiction the role's default one when ``use_default``."""
+    if of is None and role.default_of and use_default:
         of = "place:" + slug(role.default_of)
         if of not in ctx.facts.places:
             of = None
