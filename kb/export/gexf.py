@@ -19,10 +19,10 @@ from kb.export.model import (
     XML_BAD,
     ExportGraph,
     clean_text,
-    no_gc,
     node_size,
     number_text,
 )
+from kb.labels import bulk_objects
 
 GEXF_NS = "http://gexf.net/1.3"
 VIZ_NS = "http://gexf.net/1.3/viz"
@@ -40,7 +40,7 @@ def write_gexf(graph: ExportGraph, stream: IO[bytes]) -> None:
     value goes through `_attr` (escaping, and `clean_text` for text) and the output is checked
     against the official schema by the tests.
     """
-    with no_gc():
+    with bulk_objects():  # no cyclic GC walks over millions of new objects
         _write_gexf(graph, stream)
 
 

@@ -5,12 +5,11 @@ helpers every step applies the same way.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from kb.ontology_index import with_subclasses
@@ -138,22 +137,6 @@ class Support:
     dates: tuple[str, ...] = ()
     sentences: tuple[str, ...] = ()
     documents: tuple[str, ...] = ()
-
-
-@contextlib.contextmanager
-def no_gc() -> Iterator[None]:
-    """Cyclic garbage collection off while building the export. It creates millions of small
-    objects that hold no cycles, and with a large projection alive every collection walks
-    that whole heap: at 100k nodes and 300k edges the collector took most of the time."""
-    import gc
-
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 @functools.lru_cache(maxsize=65536)

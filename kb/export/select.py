@@ -17,9 +17,9 @@ import pyoxigraph as ox
 from kb.edge_labels import property_label
 from kb.errors import UsageError
 from kb.export.aggregate import aggregate
-from kb.export.model import ExportGraph, FactLinks, Support, date_span, fact_days, no_gc
+from kb.export.model import ExportGraph, FactLinks, Support, date_span, fact_days
 from kb.export.store_details import entity_details, fact_links, fact_support
-from kb.labels import resolve_entity
+from kb.labels import bulk_objects, resolve_entity
 from kb.ontology_index import class_filter
 from kb.projection import Projection, Relation, projection
 from kb.sparqltext import query_form
@@ -90,7 +90,7 @@ def from_projection(
     """The selection and aggregation steps on a projection (no store access unless
     `fact_links` is given): what `export_graph` runs after its queries, and what the
     benchmark times on a synthetic projection."""
-    with no_gc():
+    with bulk_objects():  # no cyclic GC walks over millions of new objects
         return _select_and_aggregate(
             proj, prefixes, centres, hops, allowed, window, chosen, support or {},
             details or {}, facts_as_nodes, fact_links, description,
