@@ -89,3 +89,16 @@ def test_a_passive_without_by_has_no_agent_not_even_its_reporter(nlp):
     text = ("A detainer is often requested after a person is arrested in Denver, Colorado, "
             "Sheriff Ann Vale said.")
     assert not [e for e in triples(nlp, text) if e[1] == "Ann Vale"]
+
+
+def test_coordinated_objects_and_defendant_lists_give_one_target_each(nlp):
+    text = ("Mayor Sam Quill sued the Department of Justice, the Department of Homeland "
+            "Security and Governor Tom Hale in Denver, Colorado, on Monday.")
+    found = triples(nlp, text)
+    for target in ("Department of Justice", "Department of Homeland Security", "Tom Hale"):
+        assert ("sue", "Sam Quill", target) in found
+    text = ("Mayor Sam Quill filed a lawsuit in Denver, Colorado, on Monday. The lawsuit names "
+            "the Department of Justice and Governor Tom Hale as defendants.")
+    found = triples(nlp, text)
+    assert ("sue", "Sam Quill", "Department of Justice") in found
+    assert ("sue", "Sam Quill", "Tom Hale") in found

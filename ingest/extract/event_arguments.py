@@ -4,7 +4,7 @@ entities the earlier extractors found."""
 from __future__ import annotations
 
 from ingest.extract.context import Context, lexicon
-from ingest.extract.event_triggers import event_words
+from ingest.extract.event_triggers import entry_of, event_words
 from ingest.extract.known import pronoun_antecedent
 from ingest.resolve_local import antecedent
 
@@ -126,6 +126,9 @@ def agent_of(ctx: Context, tok, found: list | None = None) -> str | None:
                 key = entity_of(ctx, c)
                 if key and key.startswith("law:"):
                     return author_of_law(ctx, c)
+                if key is None and c.pos_ == "NOUN" and entry_of(c) and c is not tok:
+                    # "the lawsuit names ...": whoever filed it, here or in an earlier event
+                    return agent_of(ctx, c, found) or event_anaphor(ctx, c)
                 if key and found is not None:
                     found.append(c)
                 return clean_agent(ctx, chamber_of(ctx, c, key)) if key else None
@@ -169,6 +172,16 @@ def law_subject(ctx: Context, verb) -> bool:
         verb = verb.head
     return any(c.dep_ == "nsubj" and (ctx.key_at(c) or "").startswith("law:")
                for c in verb.children)
+
+
+def event_anaphor(ctx: Context, noun) -> str | None:
+    """"The lawsuit", "this threat": the agent of the last event of that type reported before
+    it (the facts so far), when the noun is definite."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return None
+    typ = entry_of(noun)[0]
+    return next((e.agent for e in reversed(ctx.facts.events) if e.type == typ and
+                 e.evidence and e.evidence[0].start < noun.idx), None)
 
 
 def passing_chamber(ctx: Context, tok) -> str | None:
@@ -224,12 +237,15 @@ def clean_agent(ctx: Context, key: str | None) -> str | None:
 
 
 def targets_of(ctx: Context, tok) -> list[str]:
+    """Whom the event is done to: the object, an object of "from/against/to/with/on", or who
+    requested it; coordinated names follow the one they are joined to (see ``coordinated``)."""
     out: list[str] = []
     for c in tok.children:
         if c.dep_ in ("dobj", "dative"):
-            key = entity_of(ctx, c)
-            if key and not key.startswith(("law:", "grant:")):
-                out.append(key)
+            for d in (c, *coordinated(c)):
+                key = entity_of(ctx, d)
+                if key and not key.startswith(("law:", "grant:")) and key not in out:
+                    out.append(key)
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
     for c in tok.children:
         if c.dep_ in ("dobj", "xcomp") or (c.dep_ == "acl" and tok.pos_ == "NOUN"):
@@ -249,8 +265,33 @@ def targets_of(ctx: Context, tok) -> list[str]:
                 continue  # "the U.S. Code" is about a code, not the country
             if key and key.startswith(("place:", "org:", "person:")) and key not in out:
                 out.append(key)
+                out += [k for d in coordinated(t) if (k := entity_of(ctx, d)) and
+                        k.startswith(("place:", "org:", "person:")) and k not in out]
                 break
     return out
+
+
+def coordinated(tok) -> list:
+    """The names joined to ``tok`` ("the city, the county and the state"): its conjuncts."""
+    return [c for c in tok.conjuncts if c.i > tok.i]
+
+
+def target_groups(ctx: Context, tok, targets: list[str]) -> list[list[str]]:
+    """One target list per event: "sued the city, the county and the state" is three suits
+    (the first target and the names coordinated with it each lead one list, the other targets
+    follow); a single target, or none, is one event."""
+    if len(targets) < 2:
+        return [targets]
+    first = next((c for c in tok.children if c.dep_ in ("dobj", "dative")
+                  and entity_of(ctx, c) == targets[0]), None)
+    if first is None:
+        return [targets]
+    joined = [k for d in coordinated(first) if (k := entity_of(ctx, d)) in targets]
+    if not joined:
+        return [targets]
+    lead = [targets[0], *joined]
+    rest = [t for t in targets if t not in lead]
+    return [[k, *rest] for k in lead]
 
 
 def requested_by(ctx: Context, tok) -> str | None:

@@ -114,6 +114,10 @@ def licensed(ctx: Context, tok, lemma: str, typ: str, note: str = "") -> bool:
                                               in docs)
     if typ in ("release",):
         return any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children) or tok.dep_ == "acl"
+    if lemma == "name" and typ == "sue":  # "names the city and the state as defendants"
+        return any(c.dep_ == "prep" and c.lower_ == "as" and any(
+            g.lemma_.lower() in event_words()["defendant_nouns"] for g in c.children)
+            for c in tok.children)
     if typ == "comply" and lemma == "refuse":
         return any(c.dep_ == "xcomp" for c in tok.children)
     return True

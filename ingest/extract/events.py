@@ -17,6 +17,7 @@ from ingest.extract.event_arguments import (
     law_subject,
     passing_chamber,
     ruled_on,
+    target_groups,
     targets_of,
 )
 from ingest.extract.event_documents import extract_document_events, left_to_prose
@@ -151,15 +152,16 @@ def record(ctx: Context, tok, lemma: str, typ: str, cameo: str | None, note: str
         compliance_law(ctx) if typ in COMPLIANCE_EVENTS and
         about_compliance(verb) else None)
     grant = about(ctx, tok, "grant:")
-    sig = (typ, agent, targets[0] if targets else None, ctx.sent_of[tok.i])
-    if sig in seen:
-        return
-    seen.add(sig)
-    ctx.facts.events.append(Event(
-        key=f"event:{len(ctx.facts.events) + 1}", type=typ, agent=agent, targets=targets,
-        cameo=cameo, about_law=law, about_grant=grant, action=action_text(tok),
-        date=date_of(ctx, verb), factuality=factuality,
-        evidence=[ctx.evidence(tok, f"event.{lemma}")]))
+    for group in target_groups(ctx, tok, targets):
+        sig = (typ, agent, group[0] if group else None, ctx.sent_of[tok.i])
+        if sig in seen:
+            continue
+        seen.add(sig)
+        ctx.facts.events.append(Event(
+            key=f"event:{len(ctx.facts.events) + 1}", type=typ, agent=agent, targets=group,
+            cameo=cameo, about_law=law, about_grant=grant, action=action_text(tok),
+            date=date_of(ctx, verb), factuality=factuality,
+            evidence=[ctx.evidence(tok, f"event.{lemma}")]))
 
 
 def modifies_law(ctx: Context, tok) -> bool:
