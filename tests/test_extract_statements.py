@@ -122,3 +122,16 @@ def test_quote_in_apposition_to_a_named_thing_goes_to_the_speaker(nlp):
             '"a monthly review that will show which landlords break the rules."')
     assert statements(nlp, text) == [
         ("Ruth Abernathy", "a monthly review that will show which landlords break the rules.")]
+
+
+def test_the_court_is_the_one_court_named(nlp):
+    text = ("The state sued in the U.S. District Court for the Western District of Washington.\n\n"
+            'In its ruling, the court said the policy "cannot stand under the Tenth Amendment."')
+    found = statements(nlp, text)
+    assert len(found) == 1 and found[0][1] == "cannot stand under the Tenth Amendment."
+    assert "Court" in found[0][0]
+
+
+def test_describing_verb_introduces_the_subjects_words(nlp):
+    text = 'Sen. Ann Smith described the plan as "dead on arrival in the Senate."'
+    assert statements(nlp, text) == [("Ann Smith", "dead on arrival in the Senate.")]

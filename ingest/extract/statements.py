@@ -219,6 +219,9 @@ def speaker_keys(ctx: Context, subj, recent: list[str] | None = None) -> list[st
             if c.dep_ == "conj" and ctx.key_at(c) and ctx.key_at(c) not in out:
                 out.append(ctx.key_at(c))
         return out
+    body = definite_body(ctx, subj)
+    if body:
+        return [body]
     document = subj.lemma_.lower() in word_list("quoted_documents.txt")
     if document or subj.lower_ in set(lexicon()["spokes_heads"]):
         for c in subj.subtree:
@@ -228,6 +231,18 @@ def speaker_keys(ctx: Context, subj, recent: list[str] | None = None) -> list[st
     if document and subj.pos_ == "NOUN":
         return previous_subject(ctx, subj, any_kind=True)  # who filed or wrote it
     return []
+
+
+def definite_body(ctx: Context, subj) -> str | None:
+    """"the court", "the agency", "the council": the one body of the document whose name ends
+    in that noun ("U.S. District Court", "the City Council")."""
+    if subj.pos_ != "NOUN" or not any(c.lower_ == "the" for c in subj.children):
+        return None
+    head = subj.lower_
+    found = [k for k, org in ctx.facts.organizations.items()
+             if org.name.lower().split()[-1:] == [head]
+             or any(a.lower().split()[-1:] == [head] for a in org.aliases)]
+    return found[0] if len(found) == 1 else None
 
 
 def people_leading_previous_sentence(ctx: Context, token) -> list[str]:
