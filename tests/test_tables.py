@@ -196,3 +196,12 @@ def test_awards_of_an_acts_money_are_about_that_act(nlp):
               "table.award-row"]
     assert len(awards) == 3
     assert {facts.name_of(e.about_law) for e in awards} == {"CARES Act"}
+
+
+def test_a_programme_word_inside_a_bodys_name_is_no_programme(nlp):
+    from tests.extracting import facts_of as sentence_facts
+
+    text = ("The Vermont Community Grants Administration and the Office of Rural Safety Program "
+            "will review the applications, officials said on Monday.")
+    facts = sentence_facts(nlp, text, "2021-03-01")
+    assert not facts["grants"]

@@ -8,7 +8,7 @@ programme's ("the Byrne JAG Program") is handed over to the programme. Split out
 """
 from __future__ import annotations
 
-from ingest.extract.context import Context, slug
+from ingest.extract.context import Context, lexicon, slug
 from ingest.extract.organizations import add_org, is_acronym
 from kb.facts import Grant
 
@@ -18,6 +18,7 @@ NAME_GLUE = frozenset(("of", "and", "for", "on", "&", "to"))
 # capitalised words that open funding phrases without naming a programme
 GENERIC_CAPS = frozenset(("federal", "state", "national", "city", "county", "u.s.", "us",
                           "american", "new", "local", "public", "government"))
+PROGRAMME_NOUNS = frozenset(("program", "programs", "programme", "project", "fund"))
 # words a later mention puts before a programme's name ("These Byrne JAG grants")
 DEMONSTRATIVES = frozenset(("the", "a", "these", "this", "those", "that", "such"))
 
@@ -45,6 +46,8 @@ class Programmes:
                 continue
             if capital and self.continues(tok.i):
                 continue  # "Assistance Grant (JAG) Program": the name ends at "Program"
+            if capital and self.body_follows(tok.i):
+                continue  # "Justice Grants Administration" is a body, not a programme
             if not capital and tok.dep_ == "appos" and self.appositive(tok):
                 continue
             start, acronym = self.name_start(tok.i)
@@ -60,6 +63,12 @@ class Programmes:
         if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
             j += 3
         return j < len(doc) and doc[j].text in self.lex["program_heads"]
+
+    def body_follows(self, i: int) -> bool:
+        """A programme word inside a body's name: a capitalised body head right after it."""
+        nxt = self.ctx.doc[i + 1] if i + 1 < len(self.ctx.doc) else None
+        return nxt is not None and nxt.text[:1].isupper() and \
+            nxt.lower_ in lexicon()["org_type_heads"] and nxt.lower_ not in PROGRAMME_NOUNS
 
     def name_start(self, i: int) -> tuple[int, str | None]:
         """First token of the capitalised name that ends before token ``i``, and an acronym
@@ -98,6 +107,9 @@ class Programmes:
             return
         lowers = {t.lower_ for t in words[:-1]}
         funded = bool(lowers & lex["program_words"])
+        if len(words) > 2 and words[1].lower_ == "of" and not funded and \
+                words[0].lower_ in lexicon()["org_type_heads"]:
+            return  # "Office of Criminal Justice Program(s)": a body's name
         low = head.lower_
         if capital:
             if low in ("grant", "grants"):
