@@ -80,3 +80,16 @@ def test_a_short_tail_of_one_longer_name_is_that_body(nlp):
     names = org_names(nlp, "The Riverside Safe Streets Task Force met in Ohio. The Task Force "
                            "will report in May.")
     assert "Task Force" not in names
+
+
+def test_one_name_holding_a_list(nlp):
+    names = org_names(nlp, "Agents of the Bureau of Alcohol, Tobacco, Firearms, and Explosives "
+                           "raided a shop in Toledo, Ohio.")
+    assert "Tobacco" not in names and "Firearms" not in names
+
+
+def test_an_acronym_spells_the_whole_name(nlp):
+    facts = extracting.facts_of(nlp, "The Islamic State in Iraq and Syria (ISIS) claimed the "
+                                     "attack in Ohio. ISIS has lost ground.", "2016-01-01")
+    orgs = [o for o in facts["organizations"] if "ISIS" in [o["name"], *o["aliases"]]]
+    assert len(orgs) == 1 and orgs[0]["name"] == "Islamic State in Iraq and Syria"

@@ -103,7 +103,20 @@ def extract_organizations(ctx: Context) -> None:
 
 
 def split_list(span):
-    """"Gannett, Thomson Reuters" is two names the model joined."""
+    """"Gannett, Thomson Reuters" is two names the model joined; "Bureau of Alcohol, Tobacco,
+    Firearms, and Explosives" is one name holding a list (an "of" before the first comma and
+    an "and" opening the last part)."""
+    words = [t.lower_ for t in span]
+    if "," in words and "of" in words[:words.index(",")]:
+        doc, end = span.doc, span.end
+        if "and" in words[len(words) - words[::-1].index(","):][:1]:
+            return [clean_span(span)]
+        if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "and" and \
+                doc[end + 2].text[:1].isupper():  # the model stopped before ", and Explosives"
+            end += 2
+            while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                end += 1
+            return [clean_span(doc[span.start:end])]
     parts, start = [], span.start
     for t in span:
         if t.text == ",":
@@ -181,6 +194,29 @@ def join_short_forms(ctx: Context, places: set[str]) -> None:
             merge_into(ctx, org.key, longer[0].key)
 
 
+def grow_to_initials(ctx: Context, tok) -> str | None:
+    """"the Islamic State in Iraq and Syria (ISIS)" where the model saw "Islamic State": a body
+    mentioned up to six tokens before "(<ACRONYM>)" grows to the words the acronym spells."""
+    doc = ctx.doc
+    end = tok.i - 1
+    for m in reversed(ctx.mentions):
+        if not m.key.startswith("org:") or m.end > end or end - m.end > 6:
+            continue
+        text = doc.text_of(m.start, end)
+        if initials(text) != tok.text.replace(".", ""):
+            return None
+        org = ctx.facts.organizations.get(m.key)
+        if org is None:
+            return None
+        key = add_org(ctx, text, org.type, surface=text)
+        for i in range(m.start, end):
+            ctx.tok_key.pop(i, None)
+        merge_into(ctx, m.key, key)
+        ctx.mark(m.start, end, key)
+        return key
+    return None
+
+
 def initials(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in STOP).upper()
 
@@ -195,11 +231,19 @@ def define_acronyms(ctx: Context) -> None:
         if tok.i >= 2 and doc[tok.i - 1].text in ("(", "[") and doc[tok.i - 2].i in ctx.tok_key:
             prev_key = ctx.tok_key[doc[tok.i - 2].i]
         key = ctx.tok_key.get(tok.i)
+        if not (prev_key or "").startswith("org:") and tok.i >= 2 and doc[tok.i - 1].text == "(":
+            prev_key = grow_to_initials(ctx, tok)
         if prev_key and prev_key.startswith("org:") and key != prev_key:
             orgs[prev_key].add_alias(tok.text)
             ctx.tok_key[tok.i] = prev_key
             if key and key.startswith("org:") and key in orgs and len(orgs[key].evidence) <= 1:
                 del orgs[key]
+            continue
+        if key and orgs.get(key) is not None and orgs[key].name == tok.text:
+            target = next((o.key for o in orgs.values() if o.key != key and
+                           initials(o.name) == tok.text.replace(".", "")), None)
+            if target:  # "ISP" the model took for a body of its own: "Illinois State Police"
+                merge_into(ctx, key, target)
             continue
         if key:
             continue
