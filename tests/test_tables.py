@@ -55,6 +55,8 @@ def test_each_form_gives_eight_awards_with_amounts_and_events(nlp, ext):
         grant = facts.grants[event.about_grant]
         assert event.agent == grant.funder and event.targets == [grant.recipient]
     assert not any(g.amount_usd == 2_200_000 and g.recipient for g in facts.grants.values())
+    row_amounts = set(AWARDS.values())
+    assert all(g in grants for g in facts.grants.values() if g.amount_usd in row_amounts)
 
 
 @pytest.mark.parametrize("ext", ["html", "txt", "pdf"])

@@ -44,9 +44,10 @@ def preload() -> None:
     from ingest.extract.known import first_names, known_posts
     from ingest.extract.officials import roles
     from ingest.extract.organizations import org_gazetteer
+    from ingest.extract.tables.columns import award_words
     from ingest.gazetteer import gazetteer
 
     lexicon()
     word_list("speech_verbs.txt")
-    for load in (verbs, first_names, known_posts, roles, org_gazetteer, gazetteer):
+    for load in (verbs, first_names, known_posts, roles, org_gazetteer, gazetteer, award_words):
         load()
