@@ -102,3 +102,19 @@ def test_coordinated_objects_and_defendant_lists_give_one_target_each(nlp):
     found = triples(nlp, text)
     assert ("sue", "Sam Quill", "Department of Justice") in found
     assert ("sue", "Sam Quill", "Tom Hale") in found
+
+
+def test_issuing_or_revising_a_rule_is_enactment_a_report_is_a_release(nlp):
+    text = "The Denver City Council modified its parking policy on Monday in Denver, Colorado."
+    found = triples(nlp, text)
+    assert ("enact", "Denver City Council", None) in found
+    text = "The Denver City Council modified the entrance of its building on Monday."
+    assert not [e for e in triples(nlp, text) if e[0] == "enact"]
+    text = "The Department of Justice issued new rules on grant conditions on Monday."
+    assert ("enact", "Department of Justice", None) in triples(nlp, text)
+
+
+def test_a_lawsuit_from_someone_is_their_suit(nlp):
+    text = ("The ruling in Denver, Colorado, came in response to a lawsuit from Governor Tom "
+            "Hale against the Department of Justice.")
+    assert ("sue", "Tom Hale", "Department of Justice") in triples(nlp, text)

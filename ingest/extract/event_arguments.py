@@ -138,8 +138,12 @@ def agent_of(ctx: Context, tok, found: list | None = None) -> str | None:
                     key = entity_of(ctx, c)
                     if key and not key.startswith(("grant:",)):
                         return clean_agent(ctx, key)
+            source = (entry_of(node) or ("",))[0] not in ("withhold", "award")
             for c in node.children:  # "a ruling by the court", "the threat by the department"
-                if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+                # "a lawsuit from the attorney general": the source of a suit, threat or
+                # request made it ("cuts from the county" are the county's money, not its act)
+                if c.dep_ in ("prep", "agent") and (c.lower_ == "by" or
+                                                    (c.lower_ == "from" and source)):
                     key = next((k for g in c.children if g.dep_ == "pobj" and
                                 (k := entity_of(ctx, g))), None)
                     if key and key.startswith(("person:", "org:", "place:")):

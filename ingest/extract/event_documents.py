@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ingest.extract.context import Context
-from ingest.extract.event_triggers import entry_of
+from ingest.extract.event_triggers import entry_of, makes_rule
 from kb.facts import Event
 
 AUTHORITY = re.compile(r"authority vested in me as (?P<office>[A-Z][a-z]+)")
@@ -114,7 +114,7 @@ def directive(ctx: Context, verb, definitions: dict[str, str]) -> None:
     entry = entry_of(verb)
     negated = any(c.dep_ == "neg" for c in verb.children)
     typ, cameo = (entry[0], entry[1]) if entry and entry[0] != "release" else ("other", None)
-    if revises_rule(ctx, verb):
+    if makes_rule(ctx, verb):
         typ, cameo = "enact", None  # issuing or revising a rule makes it
     if negated:
         typ, cameo = ("withhold", "1621") if typ in ("release", "award", "other") else (typ, cameo)
@@ -127,20 +127,6 @@ def directive(ctx: Context, verb, definitions: dict[str, str]) -> None:
         cameo=cameo, about_law=own_law(ctx), date=ctx.document.date, factuality="future",
         action=ctx.doc.text_of(verb.i, verb.right_edge.i + 1)[:200],
         evidence=[ctx.evidence(verb, f"event.document.shall.{section}")]))
-
-
-def revises_rule(ctx: Context, verb) -> bool:
-    """"shall revise the Uniform Guidance", "shall issue regulations": making a rule."""
-    data = offices()
-    if verb.lemma_.lower() not in data["rule_verbs"]:
-        return False
-    for c in verb.children:
-        if c.dep_ != "dobj":
-            continue
-        law = ctx.facts.laws.get(ctx.key_at(c) or "")
-        if c.lemma_.lower() in data["rule_nouns"] or (law and law.type == "regulation"):
-            return True
-    return False
 
 
 def section_of(ctx: Context, offset: int) -> str | None:

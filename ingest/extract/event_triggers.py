@@ -57,6 +57,23 @@ def generated() -> dict[str, tuple[str, str | None, str]]:
     return out
 
 
+def makes_rule(ctx: Context, verb) -> bool:
+    """"issued new guidance", "adopted a policy", "shall revise the Uniform Guidance", "the
+    board modified the policy": issuing, adopting or revising a rule makes it (enact), it is
+    not the release of a document."""
+    words = event_words()
+    if verb.lemma_.lower() not in words["rule_verbs"]:
+        return False
+    for c in verb.children:
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        law = ctx.facts.laws.get(ctx.key_at(c) or "")
+        if c.lemma_.lower() in words["rule_nouns"] or (
+                law and law.type in words["rule_law_types"]):
+            return True
+    return False
+
+
 def readings_of(tok) -> list[tuple[str, str | None, str]]:
     """A token's trigger entries: the hand-kept one first, then a different generated one."""
     first = entry_of(tok)
@@ -114,6 +131,8 @@ def licensed(ctx: Context, tok, lemma: str, typ: str, note: str = "") -> bool:
                                               in docs)
     if typ in ("release",):
         return any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children) or tok.dep_ == "acl"
+    if typ == "enact" and lemma in event_words()["rule_verbs"] and lemma not in ("adopt",):
+        return makes_rule(ctx, tok)  # "modified the policy", not "modified the car"
     if lemma == "name" and typ == "sue":  # "names the city and the state as defendants"
         return any(c.dep_ == "prep" and c.lower_ == "as" and any(
             g.lemma_.lower() in event_words()["defendant_nouns"] for g in c.children)

@@ -34,6 +34,7 @@ from ingest.extract.event_triggers import (
     entry_of,
     event_words,
     licensed,
+    makes_rule,
     nominal_reading,
     readings_of,
     verbs,
@@ -109,6 +110,8 @@ def trigger(ctx: Context, tok, official: bool) -> tuple[str, str | None, str] | 
         if lemma in NEEDS_PARTICLE and not any(c.dep_ == "prt" and c.lower_ ==
                                                NEEDS_PARTICLE[lemma] for c in tok.children):
             continue
+        if tok.pos_ == "VERB" and typ in ("release", "enact", "other") and makes_rule(ctx, tok):
+            return "enact", None, note  # "issued new rules" makes them
         if licensed(ctx, tok, lemma, typ, note):
             return typ, cameo, note
     return None
