@@ -152,3 +152,21 @@ def test_foreign_titles_take_their_own_country(nlp):
 def test_abbreviated_title_words_are_spelled_out(nlp):
     found = officials(nlp, "State Sen. Ann Smith (D-Albany) and Lt. Gov. Bo Quist spoke.")
     assert found == {"Ann Smith": ["State Senator"], "Bo Quist": ["Lieutenant Governor"]}
+
+
+def test_name_in_apposition_to_a_title(nlp):
+    found = officials(nlp, "The city's police commissioner, Ray Okafor, said crime was down.")
+    assert found == {"Ray Okafor": ["police commissioner"]}
+
+
+def test_local_titles(nlp):
+    found = officials(nlp, "Ald. Jane Roe (25th), Supervisor Bo Quist and Sheriff's Deputy "
+                           "Dale Ferris spoke at the hearing.")
+    assert found == {"Jane Roe": ["Alderman"], "Bo Quist": ["Supervisor"],
+                     "Dale Ferris": ["Sheriff's Deputy"]}
+
+
+def test_surname_a_body_took_after_title_and_given_name(nlp):
+    found = officials(nlp, "Former Mayor Michael Bloomberg spoke at the opening.",
+                      date="2016-05-01")
+    assert list(found) == ["Michael Bloomberg"]

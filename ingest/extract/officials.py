@@ -157,7 +157,8 @@ def titled_names(ctx: Context, found: list[PersonMention]) -> list[PersonMention
             i += 1
             continue
         j = k = i + hit[0]
-        while k < len(doc) and k - j < 4 and k not in taken and k not in ctx.tok_key and (
+        while k < len(doc) and k - j < 4 and k not in taken and (
+                k not in ctx.tok_key or surname_taken_by_body(ctx, j, k)) and (
                 (doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and not is_role_word(doc[k]))
                 or (doc[k].lower_ in PARTICLES and k + 1 < len(doc)
                     and doc[k + 1].text[:1].isupper())
@@ -170,6 +171,16 @@ def titled_names(ctx: Context, found: list[PersonMention]) -> list[PersonMention
             out.append(PersonMention(j, k, name, rule="person.titled-name"))
         i = max(k, i + 1)
     return out
+
+
+def surname_taken_by_body(ctx: Context, j: int, k: int) -> bool:
+    """After a title and a given name, a surname another extractor took for a body is still
+    the surname ("Former Mayor Michael [Bloomberg]", the news service)."""
+    doc = ctx.doc
+    return (k == j + 1 and first_names().get(doc[j].lower_) is not None
+            and ctx.tok_key[k].startswith("org:") and doc[k].pos_ == "PROPN"
+            and not (k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN"
+                     and doc[k + 1].text[:1].isupper()))
 
 
 def by_title(ctx: Context, m: PersonMention, people: list[str]) -> str:

@@ -34,7 +34,7 @@ def find_title(ctx: Context, m: PersonMention) -> None:
     """Title before the name ("Boston Mayor"), or in an appositive after it (", the mayor's
     counsel,"); a second post in the appositive after a titled name ("Sen. Ann Lee (D-Ill.),
     chairman of the Armed Services Committee") is kept in ``m.more``."""
-    before = title_before(ctx, m)
+    before = title_before(ctx, m) or title_in_apposition(ctx, m)
     after = appositive_title(ctx, m)
     if before is None and after is not None:
         m.role, m.role_span, m.title, m.of = after
@@ -47,6 +47,40 @@ def find_title(ctx: Context, m: PersonMention) -> None:
             m.rule = "person.predicate"
         elif post[0].key != m.role.key and all(post[0].key != p[0].key for p in m.more):
             m.more.append(post)
+
+
+def title_in_apposition(ctx: Context, m: PersonMention) -> Role | None:
+    """A title the name stands in apposition to: "the city's police commissioner, James
+    O'Neill, said", "New York's attorney general, Letitia James,". The title's noun phrase
+    starts with a determiner or a possessive and ends right before the comma."""
+    doc = ctx.doc
+    comma = m.start - 1
+    sent = ctx.sentence(doc[m.start])
+    if comma <= sent.start or doc[comma].text != ",":
+        return None
+    after = after_name(ctx, m)
+    if after < len(doc) and doc[after].text not in (",", ".", ";", "—"):
+        return None
+    hit = role_at_end(doc.tokens[max(sent.start, comma - MAX_ROLE):comma])
+    if hit is None:
+        return None
+    n, role = hit
+    first = comma - n
+    head = doc[comma - 1]
+    left = head.left_edge.i
+    if left >= first or not any(doc[k].lower_ in ("the", "'s", "’s", "its", "his", "her",
+                                                  "their", "our") for k in range(left, first)):
+        return None
+    mods = [k for k in range(left, first) if doc[k].pos_ in ("ADJ", "NOUN") and
+            doc[k].i not in ctx.tok_key and doc[k].lower_ not in ("former", "then")]
+    start = mods[0] if mods and mods[-1] == first - 1 and all(
+        mods[x] + 1 == mods[x + 1] for x in range(len(mods) - 1)) else first
+    m.role = role
+    m.role_span = (first, comma)
+    m.title = written_title(ctx, role, start, doc.tokens[first:comma], [])
+    m.of = pick_of(ctx, ctx.keys_in(doc.tokens[left:comma]))
+    m.rule = "person.apposed-title"
+    return role
 
 
 def predicate_titles(ctx: Context, m: PersonMention) -> list:
@@ -155,6 +189,7 @@ ABBREVIATIONS = {
     "gen": "General", "sgt": "Sergeant", "det": "Detective", "capt": "Captain",
     "col": "Colonel", "adm": "Admiral", "pres": "President", "sec": "Secretary",
     "brig": "Brigadier", "maj": "Major", "prof": "Professor", "supt": "Superintendent",
+    "ald": "Alderman",
 }
 
 
@@ -220,6 +255,8 @@ def appositive_title(ctx: Context, m: PersonMention):
                     or app[idx - 1].pos_ in ("ADJ", "NOUN", "PROPN")):
             n, role = hit
             role_toks = app[idx: idx + n]
+            if idx + n < len(app) and app[idx + n].ent_type_ == "PERSON":
+                return None  # ", Supervisor Bo Quist": the title of the next name in a list
             tail = []
             rest = app[idx + n:]
             if rest and rest[0].lower_ == "of":
