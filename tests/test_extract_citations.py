@@ -78,3 +78,21 @@ def test_federal_bills_and_local_laws(nlp):
 
 def test_a_bill_number_with_no_legislature_in_sight_is_left_alone(nlp):
     assert not laws_of(nlp, "Critics said SB 12 went too far.")
+
+
+def test_a_section_of_a_named_act_and_its_number_alone(nlp):
+    laws = laws_of(nlp, "Ohio sheriffs signed agreements under Section 287(g) of the Immigration "
+                        "and Nationality Act. Critics say 287(g) deals hurt trust.")
+    section = laws["8 U.S.C. § 1357(g)"]
+    assert "287(g)" in section["aliases"]
+    assert "Immigration and Nationality Act" not in laws  # named only as the section's act
+
+
+def test_a_section_of_an_act_without_a_known_code_citation(nlp):
+    laws = laws_of(nlp, "Ohio relied on Section 12 of the Clean Harbors Act of 2003.")
+    assert "Clean Harbors Act of 2003 § 12" in laws
+
+
+def test_short_forms_everyone_knows(nlp):
+    laws = laws_of(nlp, "Ohio State University said the complaint under Title IX was closed.")
+    assert laws["Title IX of the Education Amendments of 1972"]["aliases"] == ["Title IX"]

@@ -42,6 +42,9 @@ EO = re.compile(r"\b(?:Executive Order|E\.\s?O\.)\s+(?:No\.\s*)?(\d{5})\b")
 STATE_EO = re.compile(r"\bExecutive Order\s+(?:No\.\s*)?([A-Z]{1,3}-?\d{1,3}-\d{2}|\d{4}-\d{1,3}|"
                       r"[A-Z]{2,4}\s?\d{4}-\d{1,3})\b")
 EO_TITLE = re.compile(r"\s*(?:of\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\s*)?\(([A-Z][^()]{5,120})\)")
+SECTION_OF_ACT = re.compile(r"\b[Ss]ection\s+(\d{1,4}[A-Za-z]?(?:\([a-z0-9]{1,4}\))*)\s+of\s+the\s+"
+                            r"((?:[A-Z][\w'-]*\s(?:(?:of|and|the|for|to|on)\s)?){1,8}Act"
+                            r"(?:\s+of\s+(?:19|20)\d\d)?)")
 ROMAN = r"[IVX]{1,4}"
 ORDINALS = ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth",
             "Tenth", "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth", "Sixteenth",
@@ -105,6 +108,50 @@ def extract_citations(ctx: Context) -> None:
     if "onstitution" in text or "Amendment" in text or "Clause" in text:
         constitution(ctx, text, us)
     numbered_bills(ctx, text, us)
+    sections_of_acts(ctx, text, us)
+    known_provisions(ctx, text, us)
+
+
+@lru_cache(maxsize=1)
+def provisions() -> dict[str, tuple[str, str]]:
+    return {row[0]: (row[1], row[2]) for row in data_lines("known_provisions.tsv")}
+
+
+def sections_of_acts(ctx: Context, text: str, us: str | None) -> None:
+    """"Section 287(g) of the Immigration and Nationality Act": a section of a named act is a
+    law of its own ("<Act> § 287(g)", or its code citation when data/known_provisions.tsv has
+    one); the section number alone later ("287(g) agreements") is the same section."""
+    if "ection" not in text:
+        return
+    known = provisions()
+    for m in SECTION_OF_ACT.finditer(text):
+        sec, act = m.group(1), m.group(2).strip()
+        canonical = known.get(sec, (f"{act} § {sec}", "statute"))[0]
+        key = found(ctx, m.start(), m.end(), canonical, "statute", us, "law.act-section",
+                    m.group(0))
+        if key is None:
+            continue
+        law = ctx.facts.laws[key]
+        law.add_alias(f"{act} § {sec}")
+        if not re.fullmatch(r"\d{1,2}", sec):  # "287(g)" alone is this section; "8" is not
+            for again in re.finditer(r"(?<![\w(])" + re.escape(sec) + r"(?![\w)])", text):
+                span = char_span_tokens(ctx, again.start(), again.end())
+                if span is not None and span.start not in ctx.tok_key and ctx.in_body(span[0]):
+                    law.add_alias(sec)
+                    law.evidence.append(ctx.evidence(span[0], "law.act-section"))
+                    ctx.mark(span.start, span.end, key)
+
+
+def known_provisions(ctx: Context, text: str, us: str | None) -> None:
+    """Short forms everyone knows ("Title IX", "Section 230", "DACA")."""
+    for short, (canonical, typ) in provisions().items():
+        if short not in text:
+            continue
+        for m in re.finditer(r"(?<![\w(])" + re.escape(short) + r"(?![\w)])", text):
+            span = char_span_tokens(ctx, m.start(), m.end())
+            if span is None or span.start in ctx.tok_key or not ctx.in_body(span[0]):
+                continue
+            found(ctx, m.start(), m.end(), canonical, typ, us, "law.known-provision", short)
 
 
 def code_citations(ctx: Context, text: str, us: str | None) -> None:

@@ -49,6 +49,8 @@ def extract_act(ctx: Context, m: re.Match) -> None:
     span = char_span_tokens(ctx, m.start(), m.end())
     if span is None or not ctx.in_body(span[0]):
         return
+    if ctx.tok_key.get(span.end - 1, "").startswith("law:"):
+        return  # cited already: "Section 287(g) of the X Act" is the section's
     # drop a leading jurisdiction or possessive ("Connecticut's Trust Act")
     start = span.start
     juris = None
