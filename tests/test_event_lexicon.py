@@ -118,3 +118,11 @@ def test_a_lawsuit_from_someone_is_their_suit(nlp):
     text = ("The ruling in Denver, Colorado, came in response to a lawsuit from Governor Tom "
             "Hale against the Department of Justice.")
     assert ("sue", "Tom Hale", "Department of Justice") in triples(nlp, text)
+
+
+def test_a_dateline_is_never_the_agent_of_a_release(nlp):
+    text = ("HARTFORD, Conn. (May 14, 2019) — Governor Ned Lamont today announced that eight "
+            "towns will receive community policing grants.")
+    found = triples(nlp, text)
+    assert ("announce", "Ned Lamont", None) in found
+    assert not [e for e in found if e[1] in ("Hartford", "Connecticut")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ingest.extract.context import Context, lexicon
 from ingest.extract.event_triggers import entry_of, event_words
 from ingest.extract.known import pronoun_antecedent
+from ingest.extract.post_places import DATELINE
 from ingest.resolve_local import antecedent
 
 TARGET_PREPS = ("from", "against", "to", "with", "on")
@@ -129,6 +130,9 @@ def agent_of(ctx: Context, tok, found: list | None = None) -> str | None:
                 if key is None and c.pos_ == "NOUN" and entry_of(c) and c is not tok:
                     # "the lawsuit names ...": whoever filed it, here or in an earlier event
                     return agent_of(ctx, c, found) or event_anaphor(ctx, c)
+                if key and key.startswith("place:") and dateline_end(ctx, c) is not None:
+                    c = after_dateline(ctx, c)  # "HARTFORD, Conn. (May 14) — Governor X ..."
+                    key = ctx.key_at(c) if c is not None else None
                 if key and found is not None:
                     found.append(c)
                 return clean_agent(ctx, chamber_of(ctx, c, key)) if key else None
@@ -186,6 +190,27 @@ def event_anaphor(ctx: Context, noun) -> str | None:
     typ = entry_of(noun)[0]
     return next((e.agent for e in reversed(ctx.facts.events) if e.type == typ and
                  e.evidence and e.evidence[0].start < noun.idx), None)
+
+
+def dateline_end(ctx: Context, tok) -> int | None:
+    """Where the dateline that ``tok`` is part of ends ("HARTFORD, Conn. (May 14, 2019) —",
+    "CHICAGO —"), or None: a dateline says where and when, it never acts."""
+    text = ctx.doc.text
+    line = text.rfind("\n", 0, tok.idx) + 1
+    m = DATELINE.match(text[line:line + 160])
+    return line + m.end() if m and tok.idx < line + m.end() else None
+
+
+def after_dateline(ctx: Context, tok):
+    """The first person or body named after the dateline, in the same sentence (the parser
+    makes the dateline the subject and the real one an apposition)."""
+    end = dateline_end(ctx, tok)
+    sent = ctx.sents[ctx.sent_of[tok.i]]
+    for i in range(tok.i + 1, sent.end):
+        t = ctx.doc[i]
+        if t.idx >= end and (ctx.key_at(t) or "").startswith(("person:", "org:")):
+            return t
+    return None
 
 
 def passing_chamber(ctx: Context, tok) -> str | None:
