@@ -96,3 +96,11 @@ def test_a_section_of_an_act_without_a_known_code_citation(nlp):
 def test_short_forms_everyone_knows(nlp):
     laws = laws_of(nlp, "Ohio State University said the complaint under Title IX was closed.")
     assert laws["Title IX of the Education Amendments of 1972"]["aliases"] == ["Title IX"]
+
+
+def test_a_bill_number_beside_its_name_is_one_law(nlp):
+    laws = laws_of(nlp, "SALEM, Ore. - Governor Kate Brown signed House Bill 2015, the Oregon "
+                        "Safe Roads Act, on Friday.")
+    act = [law for law in laws.values() if "House Bill 2015" in " ".join(law["aliases"])]
+    assert len(act) == 1 and "Safe Roads Act" in act[0]["name"]
+    assert not any(name.endswith("House Bill 2015") for name in laws)

@@ -63,3 +63,40 @@ def place_of_level(ctx: Context, token_i: int, level: str) -> str | None:
                 return key
             key, seen = place.within, seen + 1
     return None
+
+
+def merge_law(ctx: Context, src: str, dst: str) -> None:
+    """Fold law ``src`` into ``dst`` (two names of one law): names, evidence, mentions."""
+    laws = ctx.facts.laws
+    if src == dst or src not in laws or dst not in laws:
+        return
+    for name in (laws[src].name, *laws[src].aliases):
+        laws[dst].add_alias(name)
+    laws[dst].evidence.extend(laws[src].evidence)
+    laws[dst].year = laws[dst].year or laws[src].year
+    laws[dst].jurisdiction = laws[dst].jurisdiction or laws[src].jurisdiction
+    ctx.move_mentions(src, dst)
+    del laws[src]
+
+
+def join_appositions(ctx: Context) -> None:
+    """"Senate Bill 54, the California Values Act", "the Values Act (SB 54)": a law named right
+    beside another, set off by a comma or parentheses, is the same law; the named act keeps
+    its name and the number becomes another name of it."""
+    doc = ctx.doc
+    mentions = sorted((m for m in ctx.mentions if m.key.startswith("law:")),
+                      key=lambda m: m.start)
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a.key == b.key or a.key not in ctx.facts.laws or b.key not in ctx.facts.laws:
+            continue
+        between = [t.lower_ for t in doc.tokens[a.end:b.start]]
+        if between not in (["("], [","], [",", "the"], ["(", "the"]):
+            continue
+        first, second = ctx.facts.laws[a.key], ctx.facts.laws[b.key]
+        if first.type not in ("bill", "statute") or second.type not in ("bill", "statute"):
+            continue
+        numbered = [law for law in (first, second) if any(c.isdigit() for c in law.name)]
+        if len(numbered) != 1:
+            continue
+        named = second if numbered[0] is first else first
+        merge_law(ctx, numbered[0].key, named.key)

@@ -14,7 +14,13 @@ import re
 
 from ingest.extract.citations import extract_citations, public_laws
 from ingest.extract.context import Context, lexicon
-from ingest.extract.law_nodes import GENERIC_LAW, add_law, char_span_tokens, found
+from ingest.extract.law_nodes import (
+    GENERIC_LAW,
+    add_law,
+    char_span_tokens,
+    found,
+    join_appositions,
+)
 from ingest.extract.law_references import extract_law_references
 from ingest.extract.policies import extract_policies
 
@@ -39,6 +45,7 @@ def extract_laws(ctx: Context) -> None:
     for m in ACT.finditer(text):
         extract_act(ctx, m)
     public_laws(ctx)
+    join_appositions(ctx)
     extract_law_references(ctx)
     extract_orders(ctx, us)
     extract_possessive_laws(ctx)
