@@ -93,3 +93,9 @@ def test_an_acronym_spells_the_whole_name(nlp):
                                      "attack in Ohio. ISIS has lost ground.", "2016-01-01")
     orgs = [o for o in facts["organizations"] if "ISIS" in [o["name"], *o["aliases"]]]
     assert len(orgs) == 1 and orgs[0]["name"] == "Islamic State in Iraq and Syria"
+
+
+def test_a_custodial_institution_opening_a_sentence(nlp):
+    names = org_names(nlp, "Officials in Ohio spoke. Franklin County Correctional Facility "
+                           "does not hold people on detainers.")
+    assert "Franklin County Correctional Facility" in names

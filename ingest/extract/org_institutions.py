@@ -33,7 +33,7 @@ def custodial(ctx: Context, tok, heads: list[tuple[str, ...]]) -> None:
             continue
         start = tok.i
         while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and \
-                doc[start - 1].lower_ != "the" and not doc[start - 1].is_sent_start:
+                doc[start - 1].lower_ != "the" and not doc[start].is_sent_start:
             start -= 1
         if start == tok.i or any(ctx.tok_key.get(i, "").startswith(("org:", "person:", "law:"))
                                  for i in range(start, end)):
