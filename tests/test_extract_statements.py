@@ -135,3 +135,10 @@ def test_the_court_is_the_one_court_named(nlp):
 def test_describing_verb_introduces_the_subjects_words(nlp):
     text = 'Sen. Ann Smith described the plan as "dead on arrival in the Senate."'
     assert statements(nlp, text) == [("Ann Smith", "dead on arrival in the Senate.")]
+
+
+def test_quote_in_a_clause_hanging_from_a_blaming_verb(nlp):
+    text = ("Union president Dale Ferris blamed the city for settling so fast, creating "
+            '"an easy payday for anyone who files a claim."')
+    assert statements(nlp, text) == [("Dale Ferris",
+                                      "an easy payday for anyone who files a claim.")]

@@ -127,7 +127,7 @@ def term_mention(span, start: int, end: int) -> bool:
 
 
 CLAUSE_LINKS = ("ccomp", "xcomp", "conj", "prep", "pobj", "dobj", "attr", "oprd", "acomp",
-                "appos", "acl")
+                "appos", "acl", "advcl")
 
 
 def reporting_verb(ctx: Context, span, start: int, end: int, speech):
