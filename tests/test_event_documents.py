@@ -27,6 +27,8 @@ within 90 days.
 
 (b) The Attorney General shall assess whether research grants comply with this order.
 
+(c) The Attorney General and the Secretary of Homeland Security shall report to me on the review.
+
 Sec. 4. General Provisions. (a) Nothing in this order shall be construed to impair the \
 authority of the Department of Justice.
 
@@ -43,8 +45,11 @@ def test_an_order_is_signed_and_its_directives_are_planned_acts_of_offices(nlp):
     assert ("enact", "Office of Management and Budget") in events  # "the Director" as defined
     assert ("other", "Department of Justice") in events  # "the Attorney General shall"
     assert ("sign", "Donald J. Trump") in events
-    planned = [e for e in found["events"] if e["type"] != "sign"]
-    assert len(planned) == 2
+    planned = [(e["agent"], e["target"]) for e in found["events"] if e["type"] != "sign"]
+    assert len(planned) == 4
+    # coordinated offices act each; "me" is the signer
+    assert ("Department of Justice", "Donald J. Trump") in planned
+    assert ("Department of Homeland Security", "Donald J. Trump") in planned
     # the definitions and general provisions order nothing
     sentences = [e["sentence"] for e in found["events"]]
     assert not [s for s in sentences if "appointed by the Attorney General" in s]

@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ingest.extract.context import Context
+from ingest.extract.event_arguments import targets_of
 from ingest.extract.event_triggers import entry_of, makes_rule
 from kb.facts import Event
 
@@ -43,11 +44,11 @@ def extract_document_events(ctx: Context) -> bool:
     the document is one (its other verbs are then read by ``left_to_prose``)."""
     if not is_official_document(ctx):
         return False
-    signing(ctx)
+    signer = signing(ctx)
     definitions = {m["term"].lower(): m["office"].strip() for m in DEFINED.finditer(ctx.doc.text)}
     for tok in ctx.doc:
         if tok.lower_ == "shall" and tok.dep_ == "aux" and tok.head.pos_ == "VERB":
-            directive(ctx, tok.head, definitions)
+            directive(ctx, tok.head, definitions, signer)
     return True
 
 
@@ -59,14 +60,15 @@ def left_to_prose(ctx: Context, verb) -> bool:
     return section_of(ctx, verb.idx) is not None
 
 
-def signing(ctx: Context) -> None:
-    """The sign event: the holder of the office the authority formula names, on the date."""
+def signing(ctx: Context) -> str | None:
+    """The sign event: the holder of the office the authority formula names, on the date;
+    returns the signer ("me" in the directives)."""
     text = ctx.doc.text
     m = AUTHORITY.search(text)
     role = (m["office"] if m else "President").lower()
     agent = holder(ctx, role)
     if agent is None:
-        return
+        return None
     start = m.start() if m else len(text) - 1
     tok = next((t for t in ctx.doc if t.idx >= start), ctx.doc[len(ctx.doc) - 1])
     law = own_law(ctx)
@@ -74,6 +76,7 @@ def signing(ctx: Context) -> None:
         key=f"event:{len(ctx.facts.events) + 1}", type="sign", agent=agent, cameo="057",
         about_law=law, date=ctx.document.date, factuality="asserted",
         evidence=[ctx.evidence(tok, "event.document.sign")]))
+    return agent
 
 
 def holder(ctx: Context, role: str) -> str | None:
@@ -100,7 +103,7 @@ def own_law(ctx: Context) -> str | None:
     return None
 
 
-def directive(ctx: Context, verb, definitions: dict[str, str]) -> None:
+def directive(ctx: Context, verb, definitions: dict[str, str], signer: str | None) -> None:
     """One planned event for "X shall <verb> ...", outside definitions and provisions."""
     section = section_of(ctx, verb.idx)
     if section is None:
@@ -108,8 +111,9 @@ def directive(ctx: Context, verb, definitions: dict[str, str]) -> None:
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.dep_ == "nsubjpass":
         return
-    agent = office_body(ctx, subj, definitions)
-    if agent is None:
+    agents = [a for c in (subj, *subj.conjuncts)
+              if (a := office_body(ctx, c, definitions)) is not None]
+    if not agents:
         return
     entry = entry_of(verb)
     negated = any(c.dep_ == "neg" for c in verb.children)
@@ -120,13 +124,17 @@ def directive(ctx: Context, verb, definitions: dict[str, str]) -> None:
         typ, cameo = ("withhold", "1621") if typ in ("release", "award", "other") else (typ, cameo)
         if entry is None or entry[0] not in ("release", "award"):
             return  # "shall not be construed": no act
-    targets = [k for c in verb.children if c.dep_ in ("dobj", "dative")
-               if (k := ctx.key_at(c)) and k.startswith(("org:", "place:", "person:"))]
-    ctx.facts.events.append(Event(
-        key=f"event:{len(ctx.facts.events) + 1}", type=typ, agent=agent, targets=targets,
-        cameo=cameo, about_law=own_law(ctx), date=ctx.document.date, factuality="future",
-        action=ctx.doc.text_of(verb.i, verb.right_edge.i + 1)[:200],
-        evidence=[ctx.evidence(verb, f"event.document.shall.{section}")]))
+    targets = targets_of(ctx, verb)
+    if signer and any(t.lower_ == "me" and t.dep_ in ("pobj", "dobj", "dative")
+                      for t in verb.subtree):
+        targets.append(signer)  # "shall report to me": to the signer
+    for agent in dict.fromkeys(agents):  # "the Attorney General and the Secretary ... shall"
+        ctx.facts.events.append(Event(
+            key=f"event:{len(ctx.facts.events) + 1}", type=typ, agent=agent,
+            targets=[t for t in targets if t != agent], cameo=cameo, about_law=own_law(ctx),
+            date=ctx.document.date, factuality="future",
+            action=ctx.doc.text_of(verb.i, verb.right_edge.i + 1)[:200],
+            evidence=[ctx.evidence(verb, f"event.document.shall.{section}")]))
 
 
 def section_of(ctx: Context, offset: int) -> str | None:
@@ -172,6 +180,19 @@ def office_body(ctx: Context, subj, definitions: dict[str, str]) -> str | None:
     if m:
         place = m.group(1)
         return org_named(ctx, [f"Department of {place}", place])
+    return org_short_name(ctx, phrase)
+
+
+def org_short_name(ctx: Context, phrase: str) -> str | None:
+    """"The Task Force" for the "Memphis Safe Task Force (Task Force)" an order set up: the
+    body of the document whose name or alias is, or ends with, the phrase (two words at
+    least, so "the Department" is not any department)."""
+    if len(phrase.split()) < 2:
+        return None
+    for key, org in ctx.facts.organizations.items():
+        names = [org.name.lower(), *(a.lower() for a in org.aliases)]
+        if any(n == phrase or n.endswith(" " + phrase) for n in names):
+            return key
     return None
 
 
