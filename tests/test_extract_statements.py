@@ -142,3 +142,12 @@ def test_quote_in_a_clause_hanging_from_a_blaming_verb(nlp):
             '"an easy payday for anyone who files a claim."')
     assert statements(nlp, text) == [("Dale Ferris",
                                       "an easy payday for anyone who files a claim.")]
+
+
+def test_spokesperson_of_the_board_speaks_for_the_named_board(nlp):
+    text = ("The Board of Supervisors met on Monday.\n\n"
+            '"No one has asked the county to sign such an agreement," the board\'s spokesperson '
+            "said in a statement.")
+    found = statements(nlp, text)
+    assert found == [("Board of Supervisors",
+                      "No one has asked the county to sign such an agreement,")]

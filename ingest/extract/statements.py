@@ -225,7 +225,7 @@ def speaker_keys(ctx: Context, subj, recent: list[str] | None = None) -> list[st
     document = subj.lemma_.lower() in word_list("quoted_documents.txt")
     if document or subj.lower_ in set(lexicon()["spokes_heads"]):
         for c in subj.subtree:
-            key = ctx.key_at(c)
+            key = ctx.key_at(c) or (definite_body(ctx, c) if c.i != subj.i else None)
             if key and key.startswith(("org:", "place:", "person:")) and c.i != subj.i:
                 return [key]
     if document and subj.pos_ == "NOUN":
@@ -240,9 +240,17 @@ def definite_body(ctx: Context, subj) -> str | None:
         return None
     head = subj.lower_
     found = [k for k, org in ctx.facts.organizations.items()
-             if org.name.lower().split()[-1:] == [head]
-             or any(a.lower().split()[-1:] == [head] for a in org.aliases)]
+             if head in {name_head(n) for n in (org.name, *org.aliases)}]
     return found[0] if len(found) == 1 else None
+
+
+def name_head(name: str) -> str:
+    """The head noun of a body's name: "Court" of "U.S. District Court", "Board" of "Board of
+    Commissioners"."""
+    words = name.lower().split()
+    if "of" in words[1:]:
+        words = words[:words.index("of", 1)]
+    return words[-1] if words else ""
 
 
 def people_leading_previous_sentence(ctx: Context, token) -> list[str]:
