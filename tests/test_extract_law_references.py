@@ -84,3 +84,9 @@ def test_a_ruling_only_asked_for_is_not_a_ruling(nlp):
     assert not any("preliminary injunction" in name for name in laws)
     assert any(law["type"] == "court ruling" and "restraining order" in name
                for name, law in laws.items())
+
+
+def test_a_state_code_section_where_the_model_saw_no_place(nlp):
+    laws = laws_of(nlp, "Currently, under Nevada Penal Code Section 814, gouging is illegal in "
+                        "Reno.")
+    assert "Nevada Penal Code § 814" in laws

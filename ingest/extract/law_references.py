@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.context import Context, lexicon
+from ingest.extract.context import Context, lexicon, slug
 from ingest.extract.law_nodes import add_law, place_of_level
 
 # head words that end the name of a policy instrument when capitalised words precede them
@@ -102,13 +102,30 @@ def state_code_sections(ctx: Context) -> None:
             continue
         first = next((t.i for t in span if ctx.tok_key.get(t.i, "").startswith("place:")), None)
         place = ctx.tok_key.get(first, "") if first is not None else ""
-        if not place or place == "place:united-states" or doc[first].text == "Code":
+        if first is None:  # a state the model did not see ("Nevada Penal Code ...")
+            first, place = unseen_state(ctx, span)
+        if first is None or place == "place:united-states" or doc[first].text == "Code":
             continue
         code = doc.text_of(first, span.end).split(" Code")[0]
         name = f"{code} Code § {m.group(2).rstrip('.')}"
-        key = add_law(ctx, name, "statute", place, surface=doc.text_of(first, span.end))
+        key = add_law(ctx, name, "statute", place or None, surface=doc.text_of(first, span.end))
         ctx.facts.laws[key].evidence.append(ctx.evidence(span[0], "law.state-code"))
         ctx.mark(first, span.end, key)
+
+
+def unseen_state(ctx: Context, span) -> tuple[int | None, str]:
+    """The token where a state's name opens ``span`` and its place key ("" when the document
+    names the state nowhere else), for names the model did not tag as places."""
+    from ingest.gazetteer import lookup
+
+    for i in range(min(3, len(span))):
+        for n in (2, 1):
+            words = span[i:i + n]
+            cands = lookup(words.text) if words.text[:1].isupper() else []
+            if cands and cands[0].type == "state":
+                key = "place:" + slug(cands[0].name)
+                return span.start + i, key if key in ctx.facts.places else ""
+    return None, ""
 
 
 def named_policies(ctx: Context) -> None:
