@@ -151,3 +151,11 @@ def test_spokesperson_of_the_board_speaks_for_the_named_board(nlp):
     found = statements(nlp, text)
     assert found == [("Board of Supervisors",
                       "No one has asked the county to sign such an agreement,")]
+
+
+def test_label_with_a_colon_names_the_speaker_by_title(nlp):
+    text = ("The suit was brought by Oregon Attorney General Ruth Abernathy.\n\n"
+            'Oregon AG: "No one is above the law, and that includes the governor." '
+            "pic.twitter.com/x1\n")
+    assert statements(nlp, text) == [("Ruth Abernathy",
+                                      "No one is above the law, and that includes the governor.")]

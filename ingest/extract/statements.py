@@ -21,7 +21,8 @@ from ingest.extract.quote_sources import (
     extract_posts,
     issuing_office,
 )
-from ingest.resolve_local import antecedent
+from ingest.extract.roles import role_at_end
+from ingest.resolve_local import antecedent, holder_of, role_holders
 from kb.facts import Statement
 
 PERSON_PRONOUNS = {"he", "she", "i", "we", "they"}
@@ -89,6 +90,9 @@ def attribute(ctx: Context, span, start: int, end: int, speech,
               recent: list[str] | None = None) -> list[str] | None:
     """Speakers from the nearest speech verb outside the quote in the sentences it touches;
     None when that verb's subject is a person the text leaves unnamed."""
+    labelled = colon_label(ctx, span)
+    if labelled:
+        return labelled
     sents = {ctx.sent_of[span[0].i], ctx.sent_of[span[-1].i]}
     best = None
     for si in sents:
@@ -110,6 +114,26 @@ def attribute(ctx: Context, span, start: int, end: int, speech,
     if not keys and unnamed_person(ctx, subj):
         return None
     return keys
+
+
+def colon_label(ctx: Context, span) -> list[str]:
+    """"Washington State AG: "The law is ..."", "Mayor Lee: "...": a short label ending in a
+    colon at the start of the line names the speaker, by name or by a title one person holds
+    in the document."""
+    doc = ctx.doc
+    k = span.start - 1
+    if k < 1 or doc[k].text != ":":
+        return []
+    line_start = doc.text.rfind("\n", 0, doc[k].idx) + 1
+    label = [t for t in doc.tokens[max(0, k - 6):k] if t.idx >= line_start]
+    if not label or label[0].idx != line_start or any(t.pos_ == "VERB" for t in label):
+        return []
+    keys = [key for key in ctx.keys_in(label) if key.startswith(("person:", "org:"))]
+    if keys:
+        return keys[:1]
+    hit = role_at_end(label)
+    holder = holder_of(hit[1], role_holders(ctx)) if hit else None
+    return [holder] if holder else []
 
 
 NOUN_SLOTS = ("pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj", "compound")
