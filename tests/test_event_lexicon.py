@@ -126,3 +126,14 @@ def test_a_dateline_is_never_the_agent_of_a_release(nlp):
     found = triples(nlp, text)
     assert ("announce", "Ned Lamont", None) in found
     assert not [e for e in found if e[1] in ("Hartford", "Connecticut")]
+
+
+def test_suspending_an_order_is_compliance_suspending_funds_is_withholding(nlp):
+    text = ("After the ruling, the Colorado Department of Transportation suspended all actions "
+            "implementing the Clean Rivers Act in Denver, Colorado.")
+    found = triples(nlp, text)
+    assert ("comply", "Colorado Department of Transportation", None) in found
+    assert not [e for e in found if e[0] == "withhold"]
+    text = ("The Colorado Department of Transportation suspended $4 million in road grants to "
+            "Denver, Colorado, on Monday.")
+    assert [e for e in triples(nlp, text) if e[0] == "withhold"]

@@ -74,6 +74,18 @@ def makes_rule(ctx: Context, verb) -> bool:
     return False
 
 
+def suspends_law(ctx: Context, tok) -> bool:
+    """"suspended all actions implementing the order", "froze enforcement of the policy": a
+    halt to carrying out a law (its object names a law and no money) is compliance, e.g. with
+    a ruling, not a cut of funds."""
+    heads = set(lexicon()["grant_heads"])
+    objs = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+    keys = [ctx.key_at(t) or "" for t in objs]
+    return any(k.startswith("law:") for k in keys) and not any(
+        k.startswith("grant:") for k in keys) and not any(
+        t.lower_ in heads or t.text == "$" for t in objs)
+
+
 def readings_of(tok) -> list[tuple[str, str | None, str]]:
     """A token's trigger entries: the hand-kept one first, then a different generated one."""
     first = entry_of(tok)

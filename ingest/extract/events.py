@@ -37,6 +37,7 @@ from ingest.extract.event_triggers import (
     makes_rule,
     nominal_reading,
     readings_of,
+    suspends_law,
     verbs,
 )
 from ingest.extract.when import date_of
@@ -113,6 +114,8 @@ def trigger(ctx: Context, tok, official: bool) -> tuple[str, str | None, str] | 
         if tok.pos_ == "VERB" and typ in ("release", "enact", "other") and makes_rule(ctx, tok):
             return "enact", None, note  # "issued new rules" makes them
         if licensed(ctx, tok, lemma, typ, note):
+            if typ == "withhold" and suspends_law(ctx, tok):
+                return "comply", None, note  # halting an order's implementation
             return typ, cameo, note
     return None
 
