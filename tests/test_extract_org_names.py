@@ -99,3 +99,16 @@ def test_a_custodial_institution_opening_a_sentence(nlp):
     names = org_names(nlp, "Officials in Ohio spoke. Franklin County Correctional Facility "
                            "does not hold people on detainers.")
     assert "Franklin County Correctional Facility" in names
+
+
+def test_a_jurisdictions_own_board_named_in_lower_case(nlp):
+    names = org_names(nlp, "Dauphin County officials met on Monday. The county's prison board "
+                           "voted to end the contract.")
+    assert "Dauphin County Prison Board" in names
+
+
+def test_the_federal_court_of_a_judge_in_a_place(nlp):
+    facts = extracting.facts_of(nlp, "A federal judge in Denver blocked the rule on Friday.",
+                                "2020-01-01")
+    courts = [o for o in facts["organizations"] if o["type"] == "court"]
+    assert [c["name"] for c in courts] == ["U.S. District Court (Denver)"]

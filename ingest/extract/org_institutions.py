@@ -1,10 +1,20 @@
 """Bodies named by their relation to another: custodial institutions of a place ("the Berks
 County Jail", "Hudson County Correctional Facility"), a national body's state chapter ("the ACLU
-of Pennsylvania"), and a network's news division ("CBS News")."""
+of Pennsylvania"), a network's news division ("CBS News"), a jurisdiction's own board named in
+lower case ("the county's prison board"), the federal court a judge of a place sits on ("a
+federal judge in Chicago"), and an acronym before a staff title ("Ann Lee, NYPIRG Director")."""
 from __future__ import annotations
 
 from ingest.extract.context import Context, lexicon
-from ingest.extract.org_nodes import add_org, merge_into
+from ingest.extract.law_references import owner_place
+from ingest.extract.org_nodes import add_org, is_acronym, merge_into
+from ingest.extract.roles import role_starting
+
+# lower-case heads of a jurisdiction's own bodies ("the county's prison board")
+OWNED_BODIES = frozenset(("board", "commission", "council", "department", "agency", "authority",
+                          "office"))
+# words before "judge"/"court" that make it a federal trial court
+FEDERAL_BENCH = frozenset(("federal", "u.s."))
 
 
 def extract_institutions(ctx: Context) -> None:
@@ -20,6 +30,13 @@ def extract_institutions(ctx: Context) -> None:
             chapter(ctx, tok)
         elif tok.text == "News":
             news_division(ctx, tok)
+        elif tok.lower_ in OWNED_BODIES and tok.text.islower():
+            owned_body(ctx, tok)
+        elif tok.lower_ in ("judge", "court") and tok.i > 0 and \
+                doc[tok.i - 1].lower_ in FEDERAL_BENCH:
+            federal_bench(ctx, tok)
+        elif is_acronym(tok.text) and tok.i not in ctx.tok_key:
+            staff_acronym(ctx, tok)
 
 
 def custodial(ctx: Context, tok, heads: list[tuple[str, ...]]) -> None:
@@ -94,3 +111,57 @@ def news_division(ctx: Context, tok) -> None:
         ctx.tok_key[i] = key
     if only_here:
         merge_into(ctx, prev, key)
+
+
+def owned_body(ctx: Context, tok) -> None:
+    """"the county's prison board" -> "Berks County Prison Board" (one modifier at least)."""
+    doc = ctx.doc
+    start = tok.i
+    while start > 0 and doc[start - 1].text.islower() and doc[start - 1].pos_ in ("NOUN", "ADJ") \
+            and doc[start - 1].dep_ in ("compound", "amod"):
+        start -= 1
+    if start == tok.i or tok.i in ctx.tok_key:
+        return
+    place = owner_place(ctx, start)
+    if place is None or place == "place:united-states":
+        return
+    first = start - 2 if doc[start - 1].text in ("'s", "’s") else start - 1
+    words = " ".join(t.text.capitalize() for t in doc.tokens[start:tok.i + 1])
+    name = f"{ctx.facts.name_of(place)} {words}"
+    key = add_org(ctx, name, surface=doc.text_of(first, tok.i + 1))
+    org = ctx.facts.organizations[key]
+    org.jurisdiction = org.jurisdiction or place
+    org.evidence.append(ctx.evidence(tok, "org.owned-body"))
+    ctx.mark(first, tok.i + 1, key)
+
+
+def federal_bench(ctx: Context, tok) -> None:
+    """"a federal judge in Chicago": the U.S. District Court sitting there."""
+    doc = ctx.doc
+    j = tok.i + 1
+    if j + 1 >= len(doc) or doc[j].lower_ not in ("in", "from"):
+        return
+    place = ctx.tok_key.get(j + 1, "")
+    if not place.startswith("place:") or place == "place:united-states":
+        return
+    name = f"U.S. District Court ({ctx.facts.name_of(place)})"
+    key = add_org(ctx, name, "court")
+    org = ctx.facts.organizations[key]
+    org.jurisdiction = org.jurisdiction or place
+    org.evidence.append(ctx.evidence(tok, "org.federal-bench"))
+    if tok.lower_ == "court" and tok.i not in ctx.tok_key:
+        ctx.mark(tok.i - 1, tok.i + 1, key)
+
+
+def staff_acronym(ctx: Context, tok) -> None:
+    """"Ann Lee, NYPIRG Director": an acronym right before a staff title names a body."""
+    doc = ctx.doc
+    if tok.i + 1 >= len(doc) or len(tok.text) < 3 or not doc[tok.i + 1].text[:1].isupper():
+        return
+    if tok.i == 0 or doc[tok.i - 1].text != ",":
+        return
+    if not role_starting(doc[tok.i + 1:tok.i + 4]):
+        return
+    key = add_org(ctx, tok.text, surface=tok.text)
+    ctx.facts.organizations[key].evidence.append(ctx.evidence(tok, "org.staff-acronym"))
+    ctx.mark(tok.i, tok.i + 1, key)
