@@ -112,3 +112,9 @@ def test_the_federal_court_of_a_judge_in_a_place(nlp):
                                 "2020-01-01")
     courts = [o for o in facts["organizations"] if o["type"] == "court"]
     assert [c["name"] for c in courts] == ["U.S. District Court (Denver)"]
+
+
+def test_an_acronym_before_a_staff_title(nlp):
+    names = org_names(nlp, "\"Prices must stay fair,\" said Ann Lee, OHPIRG Director, in "
+                           "Columbus, Ohio.")
+    assert "OHPIRG" in names
