@@ -70,6 +70,8 @@ def extract_events(ctx: Context) -> None:
         if not reported(verb, typ):
             continue
         factuality = modality(verb)
+        if "wn" in note and factuality == "hypothetical":
+            continue  # "the rules would prohibit ...": a possibility, not a reported act
         if "negated" in note:
             factuality = "negated"
         # "X said funds could be withheld": a threat by X (PETRARCH's say + will-do transformation)
