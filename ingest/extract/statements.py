@@ -128,12 +128,12 @@ def colon_label(ctx: Context, span) -> list[str]:
     label = [t for t in doc.tokens[max(0, k - 6):k] if t.idx >= line_start]
     if not label or label[0].idx != line_start or any(t.pos_ == "VERB" for t in label):
         return []
-    keys = [key for key in ctx.keys_in(label) if key.startswith(("person:", "org:"))]
-    if keys:
-        return keys[:1]
+    keys = ctx.keys_in(label)
+    people = [key for key in keys if key.startswith("person:")]
     hit = role_at_end(label)
     holder = holder_of(hit[1], role_holders(ctx)) if hit else None
-    return [holder] if holder else []
+    bodies = [key for key in keys if key.startswith("org:")]
+    return people[:1] or ([holder] if holder else bodies[:1])
 
 
 NOUN_SLOTS = ("pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj", "compound")
@@ -258,14 +258,17 @@ def speaker_keys(ctx: Context, subj, recent: list[str] | None = None) -> list[st
 
 
 def definite_body(ctx: Context, subj) -> str | None:
-    """"the court", "the agency", "the council": the one body of the document whose name ends
-    in that noun ("U.S. District Court", "the City Council")."""
+    """"the court", "the agency", "the council": the body of the document whose name has that
+    head noun ("U.S. District Court", "the City Council"), the one named last when several."""
     if subj.pos_ != "NOUN" or not any(c.lower_ == "the" for c in subj.children):
         return None
     head = subj.lower_
     found = [k for k, org in ctx.facts.organizations.items()
              if head in {name_head(n) for n in (org.name, *org.aliases)}]
-    return found[0] if len(found) == 1 else None
+    if len(found) > 1:  # the one named last before it
+        last = {m.key: m.start for m in ctx.mentions if m.key in found and m.start < subj.i}
+        found = [max(last, key=last.get)] if last else []
+    return found[0] if found else None
 
 
 def name_head(name: str) -> str:
