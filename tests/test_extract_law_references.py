@@ -90,3 +90,9 @@ def test_a_state_code_section_where_the_model_saw_no_place(nlp):
     laws = laws_of(nlp, "Currently, under Nevada Penal Code Section 814, gouging is illegal in "
                         "Reno.")
     assert "Nevada Penal Code § 814" in laws
+
+
+def test_what_an_amount_on_its_line_is_for_is_no_policy(nlp):
+    laws = laws_of(nlp, "Winners in Ohio:\n\nRiverside Partners (Ohio)\n\n$35 million for the "
+                        "Ohio Robotics Cluster Initiative\n")
+    assert not any("Robotics" in name for name in laws)

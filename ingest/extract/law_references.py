@@ -191,7 +191,11 @@ def name_start(ctx: Context, head: int) -> int | None:
 
 def funding_context(ctx: Context, tok) -> bool:
     """Is the programme at ``tok`` about money: an acronym in its name ("JAG Program"), money
-    or a grant word in its sentence?"""
+    or a grant word in its sentence, or an amount earlier on its line ("$35 million for the
+    X Initiative", which the parser may cut into two sentences)?"""
+    text = ctx.doc.text
+    if re.search(r"\$\s?\d", text[text.rfind("\n", 0, tok.idx) + 1:tok.idx]):
+        return True
     sent = ctx.sentence(tok)
     grant_words = frozenset(lexicon()["grant_heads"])
     if any(t.text.isupper() and len(t.text) > 1 for t in ctx.doc.tokens[max(tok.i - 4, 0):tok.i]):
