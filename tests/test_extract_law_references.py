@@ -96,3 +96,13 @@ def test_what_an_amount_on_its_line_is_for_is_no_policy(nlp):
     laws = laws_of(nlp, "Winners in Ohio:\n\nRiverside Partners (Ohio)\n\n$35 million for the "
                         "Ohio Robotics Cluster Initiative\n")
     assert not any("Robotics" in name for name in laws)
+
+
+def test_sanctions_and_embargoes_are_one_law_per_target(nlp):
+    laws = laws_of(nlp, "The president imposed new U.S. sanctions on Iran on Monday. The "
+                        "sanctions on Iran will hurt exports, officials in Ohio said. Critics "
+                        "in Havana denounced the embargo against Cuba.")
+    assert laws["sanctions on Iran"]["jurisdiction"] == "United States"
+    assert laws["sanctions on Iran"]["type"] == "policy"
+    assert "embargo on Cuba" in laws
+    assert len([n for n in laws if "Iran" in n]) == 1

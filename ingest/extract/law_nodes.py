@@ -40,6 +40,9 @@ def found(ctx: Context, start: int, end: int, name: str, typ: str, jurisdiction:
     return key
 
 
+# nouns standing for a jurisdiction of the text ("the city's", "the state's")
+PLACE_NOUNS = {"city": "local", "town": "local", "county": "local", "village": "local",
+               "borough": "local", "state": "state", "commonwealth": "state"}
 LEVELS = {"state": ("state",), "local": ("city", "town", "county"), "country": ("country",)}
 
 
@@ -100,3 +103,33 @@ def join_appositions(ctx: Context) -> None:
             continue
         named = second if numbered[0] is first else first
         merge_law(ctx, numbered[0].key, named.key)
+
+
+def owner_place(ctx: Context, i: int) -> str | None:
+    """"the state's" / "the city's" / "its" / "<Place>'s" right before token ``i``."""
+    doc = ctx.doc
+    if i < 2 or doc[i - 1].text not in ("'s", "’s", "its", "Its"):
+        return None
+    if doc[i - 1].lower_ == "its":
+        return nearest_place(ctx, i)
+    owner = doc[i - 2]
+    key = ctx.tok_key.get(owner.i, "")
+    if key.startswith("place:"):
+        return key
+    level = PLACE_NOUNS.get(owner.lower_)
+    return place_of_level(ctx, owner.i, level) if level else None
+
+
+def nearest_place(ctx: Context, i: int) -> str | None:
+    for key in ctx.mentions_before(i, "place:", window=80):
+        if key != "place:united-states":
+            return key
+    return None
+
+
+def new(ctx: Context, name: str, typ: str, place: str | None, start: int, end: int, tok,
+        rule: str, surface: str) -> str:
+    key = add_law(ctx, name, typ, place, surface=surface)
+    ctx.facts.laws[key].evidence.append(ctx.evidence(tok, rule))
+    ctx.mark(start, end, key)
+    return key

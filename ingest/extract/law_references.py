@@ -10,7 +10,9 @@
 - a jurisdiction's own laws named by what they are about ("the city's sanctuary laws", "its
   detainer policy", "the state's new voting rules", "Illinois sex crimes statutes");
 - a quoted nickname ('the so-called "bathroom bill"');
-- a policy named by what it does ("a policy barring arrests at schools").
+- a policy named by what it does ("a policy barring arrests at schools");
+- sanctions and embargoes on a place ("U.S. sanctions on Iran", "the embargo against Cuba")
+  (the last three in law_phrases.py).
 Each is a law of its jurisdiction, typed by its head word (lexicon law_heads).
 """
 from __future__ import annotations
@@ -18,7 +20,8 @@ from __future__ import annotations
 import re
 
 from ingest.extract.context import Context, lexicon, slug
-from ingest.extract.law_nodes import add_law, place_of_level
+from ingest.extract.law_nodes import add_law, new, owner_place, place_of_level
+from ingest.extract.law_phrases import named_by_what_it_does, quoted_nicknames, sanctions
 
 # head words that end the name of a policy instrument when capitalised words precede them
 NAMED_HEADS = frozenset(("policy", "program", "programme", "initiative", "plan", "guidance",
@@ -37,19 +40,11 @@ CALLED = frozenset(("called", "named", "dubbed", "known", "titled", "entitled"))
 # policy nouns a jurisdiction owns ("the city's sanctuary laws")
 OWNED_HEADS = frozenset(("law", "laws", "policy", "policies", "rule", "rules", "ordinance",
                          "ordinances", "statute", "statutes", "regulations", "code"))
-PLACE_NOUNS = {"city": "local", "town": "local", "county": "local", "village": "local",
-               "borough": "local", "state": "state", "commonwealth": "state"}
 # modifiers too generic to name a law by
 VAGUE = frozenset(("new", "current", "existing", "proposed", "old", "own", "state", "federal",
                    "local", "other", "such", "similar", "strict", "tough", "tougher", "strong",
                    "stronger", "many", "several", "some", "these", "those", "its", "their",
                    "city", "county", "previous", "latest", "recent", "same", "first", "last"))
-# what a policy does, when named by it ("a policy barring arrests at schools")
-DOING = frozenset(("barring", "banning", "requiring", "prohibiting", "allowing", "limiting",
-                   "restricting", "mandating", "permitting", "forbidding", "preventing",
-                   "protecting", "establishing", "creating", "raising", "lowering", "ending",
-                   "expanding", "imposing", "authorizing", "capping", "criminalizing",
-                   "legalizing", "decriminalizing", "exempting", "giving", "letting"))
 DOC_ORDER = re.compile(r"\bBy the authority vested in me as (President|Governor)\b|"
                        r"\bit is hereby ordered\b|^MEMORANDUM FOR\b", re.M)
 STATE_CODE = re.compile(r"\b((?:[A-Z][a-z]+\s){1,3})Code,?\s+(?:Section|§|Sec\.)\s*(\d[\w.]*)")
@@ -63,6 +58,7 @@ def extract_law_references(ctx: Context) -> None:
     owned_by_jurisdiction(ctx)
     quoted_nicknames(ctx)
     named_by_what_it_does(ctx)
+    sanctions(ctx)
 
 
 def document_as_order(ctx: Context) -> None:
@@ -232,28 +228,6 @@ def called_name(ctx: Context, tok, typ: str) -> None:
             doc.text_of(j, end))
 
 
-def owner_place(ctx: Context, i: int) -> str | None:
-    """"the state's" / "the city's" / "its" / "<Place>'s" right before token ``i``."""
-    doc = ctx.doc
-    if i < 2 or doc[i - 1].text not in ("'s", "’s", "its", "Its"):
-        return None
-    if doc[i - 1].lower_ == "its":
-        return nearest_place(ctx, i)
-    owner = doc[i - 2]
-    key = ctx.tok_key.get(owner.i, "")
-    if key.startswith("place:"):
-        return key
-    level = PLACE_NOUNS.get(owner.lower_)
-    return place_of_level(ctx, owner.i, level) if level else None
-
-
-def nearest_place(ctx: Context, i: int) -> str | None:
-    for key in ctx.mentions_before(i, "place:", window=80):
-        if key != "place:united-states":
-            return key
-    return None
-
-
 def owned_by_jurisdiction(ctx: Context) -> None:
     """"the city's sanctuary laws", "its detainer policy", "Illinois sex crimes statutes"."""
     doc = ctx.doc
@@ -303,60 +277,3 @@ def owner_of(ctx: Context, start: int, i: int) -> tuple[str | None, int]:
 def singular(word: str) -> str:
     return {"laws": "law", "policies": "policy", "rules": "rule", "ordinances": "ordinance",
             "statutes": "statute", "regulations": "regulation"}.get(word, word)
-
-
-def quoted_nicknames(ctx: Context) -> None:
-    """'the so-called "bathroom bill"', 'the "Muslim ban"': a short quoted name ending in a law
-    word is a law known by that nickname."""
-    doc = ctx.doc
-    heads = lexicon()["law_heads"]
-    text = doc.text
-    for start, end in ctx.quotes:
-        inner = text[start:end].strip("“”\"'‘’ ,.")
-        words = inner.split()
-        if not 2 <= len(words) <= 5 or words[-1].lower() not in heads or words[-1].lower() in (
-                "act", "order", "plan", "decision", "program", "budget"):
-            continue  # named acts are laws.py's; the rest too often name documents
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not ctx.in_body(span[0]) or any(t.i in ctx.tok_key for t in span):
-            continue
-        head = span[-1] if span[-1].is_alpha else span[-2]
-        if head.dep_ in ("ROOT",) or any(t.pos_ == "VERB" for t in span):
-            continue  # a quoted clause is a statement, not a name
-        place = owner_place(ctx, span.start) or nearest_place(ctx, span.start)
-        new(ctx, inner, heads[words[-1].lower()], place, span.start, span.end, head,
-            "law.nickname", inner)
-
-
-def named_by_what_it_does(ctx: Context) -> None:
-    """"a policy barring arrests at schools": the policy's name is what it does."""
-    doc = ctx.doc
-    heads = lexicon()["law_heads"]
-    for tok in doc:
-        if tok.lower_ not in ("policy", "rule", "law", "ordinance", "regulation", "bill",
-                              "measure") or tok.i in ctx.tok_key or tok.i + 1 >= len(doc):
-            continue
-        nxt = doc[tok.i + 1]
-        if nxt.lower_ not in DOING or not ctx.in_body(tok) or ctx.quote_of(tok):
-            continue
-        end = nxt.i + 1  # what it does runs to the clause's next break (parses of it vary)
-        while end < len(doc) and end - nxt.i < 10:
-            t = doc[end]
-            if t.is_punct or t.pos_ in ("VERB", "AUX") or t.ent_type_ in ("DATE", "TIME") or \
-                    t.lower_ in ("and", "but", "or", "which", "that", "who", "because"):
-                break
-            end += 1
-        if end - nxt.i < 2:
-            continue
-        place = owner_place(ctx, tok.i) or nearest_place(ctx, tok.i)
-        name = doc.text_of(tok.i, end)
-        new(ctx, name, heads.get(tok.lower_, "policy"), place, tok.i, end, tok,
-            "law.what-it-does", name)
-
-
-def new(ctx: Context, name: str, typ: str, place: str | None, start: int, end: int, tok,
-        rule: str, surface: str) -> str:
-    key = add_law(ctx, name, typ, place, surface=surface)
-    ctx.facts.laws[key].evidence.append(ctx.evidence(tok, rule))
-    ctx.mark(start, end, key)
-    return key

@@ -6,7 +6,7 @@ federal judge in Chicago"), and an acronym before a staff title ("Ann Lee, NYPIR
 from __future__ import annotations
 
 from ingest.extract.context import Context, lexicon
-from ingest.extract.law_references import owner_place
+from ingest.extract.law_nodes import owner_place
 from ingest.extract.org_nodes import add_org, is_acronym, merge_into
 from ingest.extract.roles import role_starting
 

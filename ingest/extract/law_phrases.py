@@ -1,0 +1,100 @@
+"""Laws named by a phrase rather than a title: quoted nicknames ('the so-called "bathroom
+bill"'), what a policy does ("a policy barring arrests at schools"), and sanctions regimes and
+embargoes on a place ("U.S. sanctions on Iran", "the embargo against Cuba")."""
+from __future__ import annotations
+
+from ingest.extract.context import Context, lexicon
+from ingest.extract.law_nodes import nearest_place, new, owner_place
+
+# what a policy does, when named by it ("a policy barring arrests at schools")
+DOING = frozenset(("barring", "banning", "requiring", "prohibiting", "allowing", "limiting",
+                   "restricting", "mandating", "permitting", "forbidding", "preventing",
+                   "protecting", "establishing", "creating", "raising", "lowering", "ending",
+                   "expanding", "imposing", "authorizing", "capping", "criminalizing",
+                   "legalizing", "decriminalizing", "exempting", "giving", "letting"))
+
+
+def quoted_nicknames(ctx: Context) -> None:
+    """'the so-called "bathroom bill"', 'the "Muslim ban"': a short quoted name ending in a law
+    word is a law known by that nickname."""
+    doc = ctx.doc
+    heads = lexicon()["law_heads"]
+    text = doc.text
+    for start, end in ctx.quotes:
+        inner = text[start:end].strip("“”\"'‘’ ,.")
+        words = inner.split()
+        if not 2 <= len(words) <= 5 or words[-1].lower() not in heads or words[-1].lower() in (
+                "act", "order", "plan", "decision", "program", "budget"):
+            continue  # named acts are laws.py's; the rest too often name documents
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not ctx.in_body(span[0]) or any(t.i in ctx.tok_key for t in span):
+            continue
+        head = span[-1] if span[-1].is_alpha else span[-2]
+        if head.dep_ in ("ROOT",) or any(t.pos_ == "VERB" for t in span):
+            continue  # a quoted clause is a statement, not a name
+        place = owner_place(ctx, span.start) or nearest_place(ctx, span.start)
+        new(ctx, inner, heads[words[-1].lower()], place, span.start, span.end, head,
+            "law.nickname", inner)
+
+
+def named_by_what_it_does(ctx: Context) -> None:
+    """"a policy barring arrests at schools": the policy's name is what it does."""
+    doc = ctx.doc
+    heads = lexicon()["law_heads"]
+    for tok in doc:
+        if tok.lower_ not in ("policy", "rule", "law", "ordinance", "regulation", "bill",
+                              "measure") or tok.i in ctx.tok_key or tok.i + 1 >= len(doc):
+            continue
+        nxt = doc[tok.i + 1]
+        if nxt.lower_ not in DOING or not ctx.in_body(tok) or ctx.quote_of(tok):
+            continue
+        end = nxt.i + 1  # what it does runs to the clause's next break (parses of it vary)
+        while end < len(doc) and end - nxt.i < 10:
+            t = doc[end]
+            if t.is_punct or t.pos_ in ("VERB", "AUX") or t.ent_type_ in ("DATE", "TIME") or \
+                    t.lower_ in ("and", "but", "or", "which", "that", "who", "because"):
+                break
+            end += 1
+        if end - nxt.i < 2:
+            continue
+        place = owner_place(ctx, tok.i) or nearest_place(ctx, tok.i)
+        name = doc.text_of(tok.i, end)
+        new(ctx, name, heads.get(tok.lower_, "policy"), place, tok.i, end, tok,
+            "law.what-it-does", name)
+
+
+def sanctions(ctx: Context) -> None:
+    """Sanctions regimes and embargoes, one law per target ("sanctions on Iran"), whoever
+    imposes them; the imposer ("U.S. sanctions on Iran") is the law's jurisdiction."""
+    doc = ctx.doc
+    for tok in doc:
+        if tok.lower_ not in ("sanctions", "embargo") or tok.pos_ != "NOUN" or \
+                tok.i in ctx.tok_key or not ctx.in_body(tok) or ctx.quote_of(tok):
+            continue
+        target = None
+        end = tok.i + 1
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "against"):
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                key = ctx.tok_key.get(objs[0].i, "") if objs else ""
+                if key.startswith("place:"):
+                    target, end = key, objs[0].right_edge.i + 1
+        start = tok.i
+        imposer = None
+        for c in sorted((c for c in tok.children if c.i < tok.i and c.dep_ in (
+                "compound", "nmod", "amod", "poss")), key=lambda c: c.i):
+            key = ctx.tok_key.get(c.i, "")
+            if not key.startswith("place:"):
+                continue
+            if target is None and c.dep_ != "poss":
+                target = key  # "Iran sanctions"
+            else:
+                imposer = key  # "U.S. sanctions on Iran", "Washington's sanctions on Iran"
+            start = min(start, c.left_edge.i)
+        if target is None or target == imposer:
+            continue
+        noun = "sanctions" if tok.lower_ == "sanctions" else "embargo"
+        key = new(ctx, f"{noun} on {ctx.facts.name_of(target)}", "policy", imposer, start, end,
+                  tok, "law.sanctions", doc.text_of(start, end))
+        law = ctx.facts.laws[key]
+        law.jurisdiction = law.jurisdiction or imposer
