@@ -131,7 +131,9 @@ def _init_worker() -> None:
 
     from ingest.extract import preload
     from ingest.nlp import load_nlp
+    from kb.lifetime import end_with_parent
 
+    end_with_parent()  # a kill -9 of kb ingest must not leave its workers waiting forever
     load_nlp()
     preload()
     gc.collect()

@@ -19,11 +19,12 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from kb.errors import KBError, UsageError
+from kb.lifetime import parent_death_signal
 from kb.store import Store
 from kb.store.embedded import DiskStore
 
@@ -120,7 +121,7 @@ def serve(
                 ],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
-                preexec_fn=_die_with_parent(),  # noqa: PLW1509 - only prctl, set up before fork
+                preexec_fn=parent_death_signal(),  # noqa: PLW1509 - only prctl, looked up before fork
             )
             _wait_ready(f"{base}/query", process, startup_timeout)
             yield Endpoint(f"{base}/query", None if read_only else f"{base}/update", process)
@@ -166,22 +167,6 @@ def _stop_signals() -> Iterator[threading.Event]:
     finally:
         for sig, old in previous.items():
             signal.signal(sig, old if old is not None else signal.SIG_DFL)
-
-
-def _die_with_parent() -> Callable[[], None] | None:
-    """For the child, before exec (Linux only): ask to be sent SIGTERM when the parent dies,
-    so that even a ``kill -9`` of kb serve leaves no orphan server holding the port. Looked
-    up here, in the parent: importing in a forked child can deadlock on the import lock."""
-    if sys.platform != "linux":
-        return None
-    import ctypes
-
-    try:
-        prctl = ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):
-        return None
-    pr_set_pdeathsig = 1
-    return lambda: prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:

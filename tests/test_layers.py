@@ -25,7 +25,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("kb core", (
         "kb.errors", "kb.vocab", "kb.iris", "kb.terms", "kb.sparqltext", "kb.store.*",
         "kb.formats", "kb.facts", "kb.resolution", "kb.graph.*", "kb.documents", "kb.reader",
-        "kb.regexcheck", "kb.shapecheck", "kb.shaperepair",
+        "kb.regexcheck", "kb.shapecheck", "kb.shaperepair", "kb.lifetime",
     )),
     ("ingest: shared lexicons and parsers", ("ingest", "ingest.dates", "ingest.money",
                                              "ingest.gazetteer")),
