@@ -106,3 +106,9 @@ def test_sanctions_and_embargoes_are_one_law_per_target(nlp):
     assert laws["sanctions on Iran"]["type"] == "policy"
     assert "embargo on Cuba" in laws
     assert len([n for n in laws if "Iran" in n]) == 1
+
+
+def test_the_states_rules_named_by_a_gerund(nlp):
+    laws = laws_of(nlp, "Ohio passed new rules. Under the state's new voting rules, voters must "
+                        "show ID.")
+    assert laws["Ohio voting rule"]["jurisdiction"] == "Ohio"

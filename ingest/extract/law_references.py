@@ -238,8 +238,8 @@ def owned_by_jurisdiction(ctx: Context) -> None:
             continue
         i = tok.i - 1
         mods: list[int] = []
-        while i >= 0 and doc[i].pos_ in ("NOUN", "ADJ", "PROPN") and doc[i].dep_ in (
-                "compound", "amod", "nmod") and i not in ctx.tok_key:
+        while i >= 0 and (doc[i].pos_ in ("NOUN", "ADJ", "PROPN") or doc[i].tag_ == "VBG") \
+                and doc[i].dep_ in ("compound", "amod", "nmod") and i not in ctx.tok_key:
             mods.append(i)
             i -= 1
         content = [j for j in mods if doc[j].lower_ not in VAGUE]
