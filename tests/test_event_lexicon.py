@@ -137,3 +137,34 @@ def test_suspending_an_order_is_compliance_suspending_funds_is_withholding(nlp):
     text = ("The Colorado Department of Transportation suspended $4 million in road grants to "
             "Denver, Colorado, on Monday.")
     assert [e for e in triples(nlp, text) if e[0] == "withhold"]
+
+
+CLASSES = [  # the verb and noun classes news uses for public acts, each with agent and target
+    ("Governor Tom Hale vetoed the Clean Rivers Act on Friday.", ("other", "Tom Hale", None)),
+    ("The Denver City Council repealed the Clean Rivers Act on Monday.",
+     ("other", "Denver City Council", None)),
+    ("The Environmental Protection Agency rolled back the Clean Water Rule on Monday.",
+     ("other", "Environmental Protection Agency", None)),
+    ("The Colorado Supreme Court struck down the Clean Rivers Act on Monday.",
+     ("rule", "Colorado Supreme Court", None)),
+    ("Mayor Sam Quill slammed the Department of Justice on Monday.",
+     ("other", "Sam Quill", "Department of Justice")),
+    ("President Joe Biden visited Denver, Colorado, on Monday.", ("other", "Joe Biden", "Denver")),
+    ("Attorney General Ann Vale briefed Governor Tom Hale on Monday.",
+     ("other", "Ann Vale", "Tom Hale")),
+    ("The Department of Justice charged Governor Tom Hale with fraud on Monday.",
+     ("other", "Department of Justice", "Tom Hale")),
+    ("The Denver City Council adopted the Clean Rivers Ordinance on Monday.",
+     ("enact", "Denver City Council", None)),
+    ("The Colorado Senate approved the Clean Rivers Act on Monday.",
+     ("other", "Colorado Senate", None)),  # one chamber passing a bill is not enactment
+    ("The Department of Justice's suit over the Clean Rivers Act angered Denver, Colorado.",
+     ("sue", "Department of Justice", None)),
+    ("Governor Tom Hale's veto of the Clean Rivers Act angered Denver, Colorado.",
+     ("other", "Tom Hale", None)),
+]
+
+
+def test_event_classes_from_verbs_and_nouns(nlp):
+    for text, expected in CLASSES:
+        assert expected in triples(nlp, text), text

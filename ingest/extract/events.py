@@ -108,9 +108,10 @@ def trigger(ctx: Context, tok, official: bool) -> tuple[str, str | None, str] | 
         if not nominal_reading(tok, note) or (official and not left_to_prose(ctx, tok)):
             continue
         if "light" in note and not (tok.dep_ == "dobj" and
-                                    tok.head.lemma_.lower() in event_words()["light_verbs"]):
+                                    tok.head.lemma_.lower() in event_words()["light_verbs"]) \
+                and not (typ == "sue" and possessed(ctx, tok)):
             continue  # "voiced concern" is a warning; "a matter of concern" is not
-        if lemma in NEEDS_PARTICLE and not any(c.dep_ == "prt" and c.lower_ ==
+        if lemma in NEEDS_PARTICLE and not any(c.dep_ in ("prt", "advmod") and c.lower_ ==
                                                NEEDS_PARTICLE[lemma] for c in tok.children):
             continue
         if tok.pos_ == "VERB" and typ in ("release", "enact", "other") and makes_rule(ctx, tok):
@@ -120,6 +121,13 @@ def trigger(ctx: Context, tok, official: bool) -> tuple[str, str | None, str] | 
                 return "comply", None, note  # halting an order's implementation
             return typ, cameo, note
     return None
+
+
+def possessed(ctx: Context, noun) -> bool:
+    """"The department's suit", "a Justice Department suit": the noun names whose it is."""
+    return any(c.dep_ in ("poss", "compound") and c.i < noun.i and
+               (ctx.key_at(c) or "").startswith(("person:", "org:", "place:"))
+               for c in noun.children)
 
 
 def record(ctx: Context, tok, lemma: str, typ: str, cameo: str | None, note: str, agent: str,
