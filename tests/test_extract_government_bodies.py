@@ -48,3 +48,10 @@ def test_offices_without_a_holder_in_an_order_act_as_their_bodies(nlp):
     assert "Department of the Interior" in orgs
     assert "Department of Justice" in orgs
     assert "Office of Management and Budget" in orgs
+
+
+def test_the_administration_before_any_is_named_is_the_sitting_presidents(nlp):
+    orgs = orgs_of(nlp, "President Obama spoke in Ohio. The administration said the rule would "
+                        "take effect in May. Critics in Ohio sued the administration of Ohio "
+                        "University.")
+    assert orgs["Obama administration"]["aliases"] == ["The administration"]

@@ -94,11 +94,38 @@ def administrations(ctx: Context) -> None:
             org.evidence.append(ctx.evidence(tok, "org.administration"))
             ctx.mark(prev.i, tok.i + 1, key)
             latest = key
-        elif latest and prev.lower_ in ("the", "his", "her") and not ctx.quote_of(tok):
+        elif prev.lower_ in ("the", "his", "her") and not ctx.quote_of(tok) and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            latest = latest or sitting_president(ctx)
+            if latest is None:
+                continue
             org = ctx.facts.organizations[latest]
             org.add_alias(f"{prev.text} {tok.text}")
             org.evidence.append(ctx.evidence(tok, "org.administration"))
             ctx.mark(prev.i, tok.i + 1, latest)
+
+
+def sitting_president(ctx: Context) -> str | None:
+    """"The administration" before any is named: the administration of the president in office
+    on the document's date, when the text names that president."""
+    from datetime import date
+
+    when = ctx.anchor
+    if not isinstance(when, date):
+        return None
+    for posts in known_posts().values():
+        for post in posts:
+            if post.role != "president" or not post.covers(when):
+                continue
+            surname = post.name.split()[-1]
+            if surname not in ctx.doc.text:
+                return None
+            key = add_org(ctx, f"{surname} administration", "other")
+            org = ctx.facts.organizations[key]
+            if "place:united-states" in ctx.facts.places:
+                org.jurisdiction = org.jurisdiction or "place:united-states"
+            return key
+    return None
 
 
 def legal_text(ctx: Context) -> bool:
