@@ -170,3 +170,9 @@ def test_surname_a_body_took_after_title_and_given_name(nlp):
     found = officials(nlp, "Former Mayor Michael Bloomberg spoke at the opening.",
                       date="2016-05-01")
     assert list(found) == ["Michael Bloomberg"]
+
+
+def test_appositive_title_after_an_age(nlp):
+    found = officials(nlp, "Jane Roe, 45, a member of the City Council, said the vote was "
+                           "close.")
+    assert found == {"Jane Roe": ["member of the City Council"]}

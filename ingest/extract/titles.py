@@ -227,13 +227,16 @@ def of_after_name(ctx: Context, m: PersonMention) -> str | None:
 
 def after_name(ctx: Context, m: PersonMention) -> int:
     """The token after the name, past a party-district tag in parentheses ("(R-Texas)",
-    "(17th District – Chicago)")."""
+    "(17th District – Chicago)") or an age (", 45,")."""
     doc = ctx.doc
     k = m.end
     if k < len(doc) and doc[k].text == "(":
         for e in range(k + 1, min(len(doc), k + 9)):
             if doc[e].text == ")":
                 return e + 1
+    if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].like_num and \
+            doc[k + 2].text == ",":
+        return k + 2
     return k
 
 
@@ -261,10 +264,12 @@ def appositive_title(ctx: Context, m: PersonMention):
             rest = app[idx + n:]
             if rest and rest[0].lower_ == "of":
                 for t in rest:
-                    if t.lower_ in ("of", "and") or t.text[:1].isupper():
+                    if t.lower_ in ("of", "and", "the") or t.text[:1].isupper():
                         tail.append(t)
                     else:
                         break
+                while tail and tail[-1].lower_ in ("of", "and", "the"):
+                    tail.pop()  # "director of city studies": the title is "director"
             return (role, (role_toks[0].i, role_toks[-1].i + 1),
                     " ".join(t.text for t in role_toks + tail), pick_of(ctx, ctx.keys_in(app)))
         if t.pos_ == "VERB":
