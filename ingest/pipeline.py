@@ -222,8 +222,15 @@ def _analysed(documents: list[Document], jobs: int,
 # --- the pipeline ---------------------------------------------------------------------------------
 
 
+Analyser = Callable[[list["Document"], int, "Extractor | None"],
+                    Iterator[list["DocumentFacts | str"]]]
+"""Where parsing and extraction run: batches of results in input order (``_analysed``: this
+machine's processes; ``ingest.cluster``: a Dask cluster)."""
+
+
 def ingest(store: Store, paths: Iterable[str | Path], *, jobs: int = 1,
-           progress: Progress | None = None, extract: Extractor | None = None) -> IngestReport:
+           progress: Progress | None = None, extract: Extractor | None = None,
+           analyse: Analyser | None = None) -> IngestReport:
     """Ingest files, directories and ``-`` (stdin) into ``store``; see the module docstring.
 
     Documents are written in input order, up to ``WRITE_BATCH`` parsed ones per store
@@ -244,7 +251,7 @@ def ingest(store: Store, paths: Iterable[str | Path], *, jobs: int = 1,
 
     book = NameBook.from_store(store)
     texts = [it for it in items if not isinstance(it, (ReadError, TableDocument))]
-    analysed = _analysed(texts, jobs, extract)
+    analysed = (analyse or _analysed)(texts, jobs, extract)
     texts_left = len(texts)  # parsed or not, not written yet
     ready: deque[DocumentFacts | str] = deque()
     try:
