@@ -176,3 +176,7 @@ def test_appositive_title_after_an_age(nlp):
     found = officials(nlp, "Jane Roe, 45, a member of the City Council, said the vote was "
                            "close.")
     assert found == {"Jane Roe": ["member of the City Council"]}
+
+
+def test_a_title_word_opening_a_name_of_a_thing_is_no_person(nlp):
+    assert officials(nlp, "Officer Training School opened a new campus in Texas.") == {}

@@ -167,10 +167,23 @@ def titled_names(ctx: Context, found: list[PersonMention]) -> list[PersonMention
         while k > j and not doc[k - 1].text[:1].isupper():
             k -= 1
         name = doc.tokens[j:k]
-        if name and doc[j].ent_type_ not in ("GPE", "ORG", "NORP", "LOC") and name_like(ctx, name):
+        if name and doc[j].ent_type_ not in ("GPE", "ORG", "NORP", "LOC") and \
+                name_like(ctx, name) and person_like(name):
             out.append(PersonMention(j, k, name, rule="person.titled-name"))
         i = max(k, i + 1)
     return out
+
+
+def person_like(name) -> bool:
+    """Whether words after a title can be a person's name: the model saw a person in them, or
+    they start with a given name or a particle ("de Blasio"), or end in a surname the model
+    tags as a proper noun alone ("Sessions"); not "Officer Training School", "Detective
+    Comics"."""
+    if any(t.ent_type_ == "PERSON" for t in name) or name[0].lower_ in PARTICLES:
+        return True
+    if first_names().get(name[0].lower_) is not None and len(name) > 1:
+        return True
+    return len(name) == 1 and not name[0].tag_.endswith("S")
 
 
 def surname_taken_by_body(ctx: Context, j: int, k: int) -> bool:
