@@ -128,13 +128,26 @@ def directive(ctx: Context, verb, definitions: dict[str, str], signer: str | Non
     if signer and any(t.lower_ == "me" and t.dep_ in ("pobj", "dobj", "dative")
                       for t in verb.subtree):
         targets.append(signer)  # "shall report to me": to the signer
+    law = clause_law(ctx, verb) or own_law(ctx)
     for agent in dict.fromkeys(agents):  # "the Attorney General and the Secretary ... shall"
         ctx.facts.events.append(Event(
             key=f"event:{len(ctx.facts.events) + 1}", type=typ, agent=agent,
-            targets=[t for t in targets if t != agent], cameo=cameo, about_law=own_law(ctx),
+            targets=[t for t in targets if t != agent], cameo=cameo, about_law=law,
             date=ctx.document.date, factuality="future",
             action=ctx.doc.text_of(verb.i, verb.right_edge.i + 1)[:200],
             evidence=[ctx.evidence(verb, f"event.document.shall.{section}")]))
+
+
+def clause_law(ctx: Context, verb) -> str | None:
+    """The law a directive acts on or under, named in its own clause ("shall revise the
+    Uniform Guidance", "under section 502 of title 32"), nearest the verb first; the order
+    itself is the fallback."""
+    own = own_law(ctx)
+    for t in sorted(verb.subtree, key=lambda t: abs(t.i - verb.i)):
+        key = ctx.key_at(t)
+        if key and key.startswith("law:") and key != own and t.dep_ != "nsubj":
+            return key
+    return None
 
 
 def section_of(ctx: Context, offset: int) -> str | None:
