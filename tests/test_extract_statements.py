@@ -159,3 +159,15 @@ def test_label_with_a_colon_names_the_speaker_by_title(nlp):
             "pic.twitter.com/x1\n")
     assert statements(nlp, text) == [("Ruth Abernathy",
                                       "No one is above the law, and that includes the governor.")]
+
+
+def test_partial_quote_in_a_relative_clause_under_a_speech_verb(nlp):
+    text = ("Commissioner Ruth Abernathy assured residents that those who \"commit minor "
+            'offenses, such as jaywalking," keep their protections.')
+    assert statements(nlp, text) == [("Ruth Abernathy",
+                                      "commit minor offenses, such as jaywalking,")]
+
+
+def test_law_wording_in_a_relative_clause_is_no_statement(nlp):
+    text = 'The council passed a law that bars "any cooperation with federal agents."'
+    assert statements(nlp, text) == []

@@ -151,14 +151,15 @@ def term_mention(span, start: int, end: int) -> bool:
 
 
 CLAUSE_LINKS = ("ccomp", "xcomp", "conj", "prep", "pobj", "dobj", "attr", "oprd", "acomp",
-                "appos", "acl", "advcl")
+                "appos", "acl", "advcl", "relcl")
 
 
 def reporting_verb(ctx: Context, span, start: int, end: int, speech):
     """For a phrase quoted inside a sentence, the subject of the speech or naming verb whose
     reported clause holds it ('X said the program went toward "our smaller projects"', 'X
-    referred to the list as "a middle ground that works"'); None when the phrase sits in a
-    relative clause or a noun's modifier (the writer quoting a law's wording, not a speaker).
+    referred to the list as "a middle ground that works"', 'X assured them that those who
+    "commit minor offenses" are safe'); None when no speech or naming verb governs the clause
+    (the writer quoting a law's wording: 'a law that bars "any cooperation"').
     """
     naming = set(lexicon()["naming_verbs"])
     inner = [t for t in span if start < t.idx < end - 1 and not t.is_punct]
