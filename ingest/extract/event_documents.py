@@ -153,16 +153,31 @@ def clause_law(ctx: Context, verb) -> str | None:
 def section_of(ctx: Context, offset: int) -> str | None:
     """"3(a)" for the section and subsection around ``offset``; None inside a section that
     orders nothing (definitions, general provisions); "0" before the first section."""
-    text = ctx.doc.text[:offset]
-    secs = list(SECTION.finditer(text))
-    if not secs:
-        return "0"
-    sec = secs[-1]
-    if sec["title"].strip().lower() in offices()["skip_sections"]:
-        return None
-    subs = list(SUBSECTION.finditer(text, sec.end()))
-    sub = subs[-1] if subs else None
-    return sec["num"] + (f"({sub['sub']})" if sub else "")
+    label = "0"
+    for start, name in sections(ctx):
+        if start > offset:
+            break
+        label = name
+    return label or None
+
+
+def sections(ctx: Context) -> list[tuple[int, str]]:
+    """Where each section and subsection starts, with its label ("3", "3(a)"; "" for a
+    section that orders nothing), read once per document."""
+    cached = getattr(ctx, "_sections", None)
+    if cached is not None:
+        return cached
+    text, skip = ctx.doc.text, offices()["skip_sections"]
+    out: list[tuple[int, str]] = []
+    heads = list(SECTION.finditer(text))
+    for n, sec in enumerate(heads):
+        silent = sec["title"].strip().lower() in skip
+        out.append((sec.start(), "" if silent else sec["num"]))
+        end = heads[n + 1].start() if n + 1 < len(heads) else len(text)
+        out += [(sub.start(), "" if silent else f"{sec['num']}({sub['sub']})")
+                for sub in SUBSECTION.finditer(text, sec.end(), end)]
+    ctx._sections = out
+    return out
 
 
 def office_body(ctx: Context, subj, definitions: dict[str, str]) -> str | None:
