@@ -62,3 +62,14 @@ def test_news_prose_with_shall_is_not_an_official_document(nlp):
     found = extracting.facts_of(nlp, text, "2018-05-02")
     assert not [e for e in found["events"] if e["sentence"].startswith("By the authority")]
     assert not [e for e in found["events"] if e["type"] == "sign"]
+
+
+def test_the_section_of_a_directive_is_kept_with_its_evidence(nlp):
+    from ingest.extract import extract
+    from kb.facts import Document
+
+    facts = extract(Document(id="t", text=ORDER, date="2025-10-02"), nlp(ORDER))
+    rules = {e.evidence[0].rule for e in facts.events}
+    assert {"event.document.sign", "event.document.shall.3(a)", "event.document.shall.3(b)",
+            "event.document.shall.3(c)"} <= rules
+    assert all(e.factuality == "future" for e in facts.events if e.type != "sign")

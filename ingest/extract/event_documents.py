@@ -174,8 +174,10 @@ def sections(ctx: Context) -> list[tuple[int, str]]:
         silent = sec["title"].strip().lower() in skip
         out.append((sec.start(), "" if silent else sec["num"]))
         end = heads[n + 1].start() if n + 1 < len(heads) else len(text)
-        out += [(sub.start(), "" if silent else f"{sec['num']}({sub['sub']})")
-                for sub in SUBSECTION.finditer(text, sec.end(), end)]
+        first = re.match(r"\s*\((?P<sub>[a-z])\)", text[sec.end():sec.end() + 12])
+        subs = ([first] if first else []) + list(SUBSECTION.finditer(text, sec.end(), end))
+        out += [(sec.end() + sub.start() if sub is first else sub.start(),
+                 "" if silent else f"{sec['num']}({sub['sub']})") for sub in subs]
     ctx._sections = out
     return out
 
