@@ -28,12 +28,14 @@ def mark_name_repeats(ctx: Context) -> None:
     """Later mentions of a known person that the model did not tag ("Sessions said")."""
     doc = ctx.doc
     forms: dict[str, str] = {}
+    shared: dict[str, list[str]] = {}  # a surname two people of the document share
     for key, person in ctx.facts.people.items():
         words = person.name.split()
         forms[squash(person.name)] = key
         if has_first_name_text(person.name):
-            forms.setdefault(squash(" ".join(words[1:])), key)
-            forms.setdefault(squash(words[-1]), key)
+            for form in {squash(" ".join(words[1:])), squash(words[-1])}:
+                if forms.setdefault(form, key) != key:
+                    shared.setdefault(form, [forms[form]]).append(key)
     # a name can only start at a word whose squashed form begins one of the forms
     prefixes = {form[:k] for form in forms for k in range(len(form) + 1)}
     for i, tok in enumerate(doc):
@@ -50,10 +52,19 @@ def mark_name_repeats(ctx: Context) -> None:
                 continue
             text = doc.text_of(i, i + n)
             key = forms.get(squash(text))
+            if squash(text) in shared:
+                key = latest_mentioned(ctx, shared[squash(text)], i)
             if key:
                 ctx.mark(i, i + n, key)
                 ctx.facts.people[key].add_alias(text)
                 break
+
+
+def latest_mentioned(ctx: Context, keys: list[str], before: int) -> str | None:
+    """Of people sharing a surname, the one mentioned last before token ``before`` ("Lee"
+    after "Council President Lisa Lee" spoke is Lisa Lee, not Mayor Ed Lee)."""
+    last = {m.key: m.start for m in ctx.mentions if m.key in keys and m.start < before}
+    return max(last, key=last.get) if last else None
 
 
 #: a bare title that also names the holder of a related post ("the spokesman" is the press

@@ -171,3 +171,9 @@ def test_partial_quote_in_a_relative_clause_under_a_speech_verb(nlp):
 def test_law_wording_in_a_relative_clause_is_no_statement(nlp):
     text = 'The council passed a law that bars "any cooperation with federal agents."'
     assert statements(nlp, text) == []
+
+
+def test_shared_surname_alone_is_the_one_mentioned_last(nlp):
+    text = ("Mayor Ed Lee proposed the budget. Council President Lisa Lee opposed it.\n\n"
+            '"It cuts too much from the libraries," Lee said.')
+    assert statements(nlp, text) == [("Lisa Lee", "It cuts too much from the libraries,")]
