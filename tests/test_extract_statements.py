@@ -177,3 +177,16 @@ def test_shared_surname_alone_is_the_one_mentioned_last(nlp):
     text = ("Mayor Ed Lee proposed the budget. Council President Lisa Lee opposed it.\n\n"
             '"It cuts too much from the libraries," Lee said.')
     assert statements(nlp, text) == [("Lisa Lee", "It cuts too much from the libraries,")]
+
+
+def test_dash_after_a_quote_credits_the_speaker(nlp):
+    text = '"This is a great day for our city and its parks." — Mayor Ann Lee\n'
+    assert statements(nlp, text) == [("Ann Lee", "This is a great day for our city and its "
+                                                 "parks.")]
+
+
+def test_participle_after_a_name_introduces_the_quote(nlp):
+    text = ('Mayor Ann Lee, speaking at the ceremony: "This is a great day for our city and '
+            'its parks."')
+    assert statements(nlp, text) == [("Ann Lee", "This is a great day for our city and its "
+                                                 "parks.")]

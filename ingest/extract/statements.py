@@ -90,7 +90,7 @@ def attribute(ctx: Context, span, start: int, end: int, speech,
               recent: list[str] | None = None) -> list[str] | None:
     """Speakers from the nearest speech verb outside the quote in the sentences it touches;
     None when that verb's subject is a person the text leaves unnamed."""
-    labelled = colon_label(ctx, span)
+    labelled = colon_label(ctx, span) or dash_credit(ctx, span)
     if labelled:
         return labelled
     sents = {ctx.sent_of[span[0].i], ctx.sent_of[span[-1].i]}
@@ -134,6 +134,18 @@ def colon_label(ctx: Context, span) -> list[str]:
     holder = holder_of(hit[1], role_holders(ctx)) if hit else None
     bodies = [key for key in keys if key.startswith("org:")]
     return people[:1] or ([holder] if holder else bodies[:1])
+
+
+def dash_credit(ctx: Context, span) -> list[str]:
+    """'"..." — Mayor Ann Lee': a dash after the quotation credits the person or body named
+    on the rest of the line."""
+    doc = ctx.doc
+    k = span.end
+    if k >= len(doc) or doc[k].text not in ("—", "–", "--", "-"):
+        return []
+    line_end = doc.text.find("\n", doc[k].idx)
+    credit = [t for t in doc.tokens[k + 1:k + 9] if line_end < 0 or t.idx < line_end]
+    return [key for key in ctx.keys_in(credit) if key.startswith(("person:", "org:"))][:1]
 
 
 NOUN_SLOTS = ("pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj", "compound")
@@ -197,6 +209,8 @@ def subject_of(verb):
         if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
             return verb.head
         return subj
+    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+        return verb.head  # "Mayor Ann Lee, speaking at the ceremony: ..."
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subject_of(verb.head)
     return None
