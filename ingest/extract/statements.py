@@ -209,7 +209,7 @@ def subject_of(verb):
         if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
             return verb.head
         return subj
-    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+    if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
         return verb.head  # "Mayor Ann Lee, speaking at the ceremony: ..."
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subject_of(verb.head)
