@@ -102,6 +102,10 @@ def test_prices_are_money_but_not_awards(nlp):
             "Sales fell slightly.")
     facts = facts_of(nlp, text_document(body, "Home prices climb"))
     assert not row_grants(facts)
+    body = ("The state announced grants to three towns on Monday.\n\nIncome by town:\n\n"
+            "Town\tMedian income\nNorwalk\t$92,000\nDanbury\t$71,500\nMeriden\t$58,000\n")
+    facts = facts_of(nlp, text_document(body, "Grants announced"))
+    assert not row_grants(facts)  # a funding story, but this column is not what anyone got
 
 
 def test_scale_from_header_and_pipe_table(nlp):

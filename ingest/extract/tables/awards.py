@@ -18,6 +18,7 @@ from ingest.money import to_usd
 from kb.facts import Event, Evidence, Grant, Table
 
 from .columns import Columns, award_words, header_words, is_total
+from .lists import HEADER as LIST_HEADER
 from .recipients import resolve
 
 FUNDING_BODIES = ("agency", "department")
@@ -78,7 +79,8 @@ class TableAwards:
     def read(self, table: Table, cols: Columns) -> None:
         ctx = self.ctx
         text = ctx.doc.text
-        where_col = table.header.index("Location") if "Location" in table.header else None
+        from_list = table.header == LIST_HEADER  # a list item has no header naming its parts
+        where_col = LIST_HEADER.index("Location") if from_list else None
         rows = []
         for cells, (start, end) in zip(table.rows, table.spans, strict=True):
             if is_total(cells, cols.recipient):
@@ -92,7 +94,7 @@ class TableAwards:
             where = cells[where_col] if where_col is not None else ""
             recipient = resolve(ctx, self.starts, name, cell_start,
                                 cell_start + len(name) if at >= 0 else end, where,
-                                strict=where_col is not None)
+                                strict=from_list)
             if recipient is None:
                 continue
             rows.append((cells, start, end, recipient, amount))

@@ -114,6 +114,8 @@ def _amount_column(cols, heads, header, caption, words) -> int | None:
     for j, cells in enumerate(cols):
         if _share(cells, is_money) < _MOSTLY:
             continue
+        if heads[j] & words["label_words"] and not heads[j] & words["funding_cues"]:
+            continue  # "Median income", "Cost": money, but nobody is given it
         dollars = any("$" in c for c in cells) or "$" in header[j]
         money_head = bool(heads[j] & words["amount_headers"]) or scale_of(header[j]) != 1.0
         if dollars or money_head or (caption and "$" in caption):
