@@ -454,3 +454,12 @@ def test_press_release_contacts_end_marks_and_about_sections_are_dropped(tmp_pat
     assert "About the" not in text and "- 30 -" not in text and "Media inquiries" not in text
     assert "IMMEDIATE" not in text
     assert "cooling centers on Friday" in text and text.endswith("until Sunday night.")
+
+
+def test_an_end_mark_with_most_of_the_text_after_it_is_a_divider(tmp_path):
+    body = "First part of the story, about the council vote.\n\n###\n\n" + (
+        "The second part goes on about the budget and what the mayor said about it. " * 30)
+    path = tmp_path / "divided.txt"
+    path.write_text(f"Council votes\nJuly 8, 2022\n\n{body}", encoding="utf-8")
+    text = read_file(path).text
+    assert "what the mayor said" in text and text.startswith("First part")

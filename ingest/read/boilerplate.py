@@ -22,6 +22,7 @@ _PHONE = re.compile(r"\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _ABOUT = re.compile(r"^\s*[Aa]bout\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,9}\s*:?\s*$")
 _CONTACT_LINE_WORDS = 8
+_TAIL_MAX_CHARS = 1500  # after an end mark: contacts and an "About" paragraph or two
 _ABOUT_TAIL = 0.5  # an "About" heading only counts in the second half of the text
 
 
@@ -36,12 +37,16 @@ def strip_boilerplate(text: str) -> str:
 
 
 def _cut_at_end_mark(text: str) -> str:
-    """Everything after the last end mark is contacts and publisher boilerplate."""
+    """What follows the last end mark is contacts and publisher boilerplate, if it is short
+    (a "###" with most of the text after it is a section divider, not the end)."""
     marks = list(_END_MARK.finditer(text))
     if not marks:
         return text
     head = text[:marks[-1].start()]
-    return head if head.strip() else text
+    tail = len(text) - marks[-1].end()
+    if not head.strip() or tail > max(_TAIL_MAX_CHARS, len(head) // 2):
+        return text
+    return head
 
 
 def _is_contact_detail(line: str) -> bool:
