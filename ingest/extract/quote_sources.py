@@ -14,6 +14,9 @@ speaker's.
 A government release speaks for the office that issues it: a quotation the text attributes to
 no one is the issuing office's (the publisher, when it names an office).
 
+A label before a quotation ("Washington State AG: "...""), or a dash and a name after it
+('"..." — Mayor Ann Lee'), credits its speaker.
+
 "According to X, ..." names the source of a quotation in that sentence: X, or the body in its
 phrase ("according to a fact sheet from the Immigrant Legal Resource Center").
 """
@@ -25,6 +28,8 @@ from ingest.dates import date_value
 from ingest.extract.context import Context, slug, squash
 from ingest.extract.known import first_names, no_initials
 from ingest.extract.post_places import GOVERNMENT_PUBLISHER
+from ingest.extract.roles import role_at_end
+from ingest.resolve_local import holder_of, role_holders
 from kb.facts import Organization, Person, Statement
 
 POST_BYLINE = re.compile(r"^[—–-]{1,2}\s*(?P<author>[^()\n]{2,60}?)\s*\(@(?P<handle>\w{1,30})\)"
@@ -158,3 +163,35 @@ def lead_in_speaker(ctx: Context, end: int, speech: frozenset[str]) -> str | Non
                 key = ctx.key_at(c)
                 return key if key and key.startswith(SPEAKER_KINDS) else None
     return None
+
+
+def colon_label(ctx: Context, span) -> list[str]:
+    """"Washington State AG: "The law is ..."", "Mayor Lee: "...": a short label ending in a
+    colon at the start of the line names the speaker, by name or by a title one person holds
+    in the document."""
+    doc = ctx.doc
+    k = span.start - 1
+    if k < 1 or doc[k].text != ":":
+        return []
+    line_start = doc.text.rfind("\n", 0, doc[k].idx) + 1
+    label = [t for t in doc.tokens[max(0, k - 6):k] if t.idx >= line_start]
+    if not label or label[0].idx != line_start or any(t.pos_ == "VERB" for t in label):
+        return []
+    keys = ctx.keys_in(label)
+    people = [key for key in keys if key.startswith("person:")]
+    hit = role_at_end(label)
+    holder = holder_of(hit[1], role_holders(ctx)) if hit else None
+    bodies = [key for key in keys if key.startswith("org:")]
+    return people[:1] or ([holder] if holder else bodies[:1])
+
+
+def dash_credit(ctx: Context, span) -> list[str]:
+    """'"..." — Mayor Ann Lee': a dash after the quotation credits the person or body named
+    on the rest of the line."""
+    doc = ctx.doc
+    k = span.end
+    if k >= len(doc) or doc[k].text not in ("—", "–", "--", "-"):
+        return []
+    line_end = doc.text.find("\n", doc[k].idx)
+    credit = [t for t in doc.tokens[k + 1:k + 9] if line_end < 0 or t.idx < line_end]
+    return [key for key in ctx.keys_in(credit) if key.startswith(("person:", "org:"))][:1]

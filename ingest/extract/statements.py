@@ -17,12 +17,13 @@ from ingest.extract.context import Context, lexicon, word_list
 from ingest.extract.known import agrees, pronoun_antecedent
 from ingest.extract.quote_sources import (
     according_to,
+    colon_label,
+    dash_credit,
     extract_block_quotes,
     extract_posts,
     issuing_office,
 )
-from ingest.extract.roles import role_at_end
-from ingest.resolve_local import antecedent, holder_of, role_holders
+from ingest.resolve_local import antecedent
 from kb.facts import Statement
 
 PERSON_PRONOUNS = {"he", "she", "i", "we", "they"}
@@ -114,38 +115,6 @@ def attribute(ctx: Context, span, start: int, end: int, speech,
     if not keys and unnamed_person(ctx, subj):
         return None
     return keys
-
-
-def colon_label(ctx: Context, span) -> list[str]:
-    """"Washington State AG: "The law is ..."", "Mayor Lee: "...": a short label ending in a
-    colon at the start of the line names the speaker, by name or by a title one person holds
-    in the document."""
-    doc = ctx.doc
-    k = span.start - 1
-    if k < 1 or doc[k].text != ":":
-        return []
-    line_start = doc.text.rfind("\n", 0, doc[k].idx) + 1
-    label = [t for t in doc.tokens[max(0, k - 6):k] if t.idx >= line_start]
-    if not label or label[0].idx != line_start or any(t.pos_ == "VERB" for t in label):
-        return []
-    keys = ctx.keys_in(label)
-    people = [key for key in keys if key.startswith("person:")]
-    hit = role_at_end(label)
-    holder = holder_of(hit[1], role_holders(ctx)) if hit else None
-    bodies = [key for key in keys if key.startswith("org:")]
-    return people[:1] or ([holder] if holder else bodies[:1])
-
-
-def dash_credit(ctx: Context, span) -> list[str]:
-    """'"..." — Mayor Ann Lee': a dash after the quotation credits the person or body named
-    on the rest of the line."""
-    doc = ctx.doc
-    k = span.end
-    if k >= len(doc) or doc[k].text not in ("—", "–", "--", "-"):
-        return []
-    line_end = doc.text.find("\n", doc[k].idx)
-    credit = [t for t in doc.tokens[k + 1:k + 9] if line_end < 0 or t.idx < line_end]
-    return [key for key in ctx.keys_in(credit) if key.startswith(("person:", "org:"))][:1]
 
 
 NOUN_SLOTS = ("pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj", "compound")
