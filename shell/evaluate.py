@@ -12,7 +12,6 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
-from kb.documents import document_titles
 from kb.labels import LabelIndex, cached_label_index, label_index
 from shell import meta
 from shell.completion import Snapshot, base_snapshot
@@ -74,6 +73,8 @@ class Session:
             self.titles, self._titles_generation = {}, generation
         new = [i for i in dict.fromkeys(iris) if i not in self.titles]
         if new:
+            from kb.documents import document_titles  # off the start-up path
+
             found = document_titles(self.kb.store, new)
             self.titles.update({i: found.get(i) for i in new})
 
