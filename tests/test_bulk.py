@@ -70,11 +70,12 @@ def test_kb_load_of_the_directory_equals_a_direct_ingest(bulk_dir, direct, tmp_p
 
 def test_kb_load_of_the_directory_into_a_server_equals_a_direct_ingest(bulk_dir, direct,
                                                                          oxigraph_server):
+    with KnowledgeBase.open(oxigraph_server) as server:
+        server.update("DROP ALL")  # the server is shared by the session's tests
     r = kb("load", str(bulk_dir), "--store", oxigraph_server)
     assert r.returncode == 0, r.stderr
     with KnowledgeBase.open(oxigraph_server) as server:
         assert store_lines(server) == direct
-        server.update("DROP SILENT ALL")
 
 
 def test_oxigraph_bulk_loader_reads_the_directory(bulk_dir, direct, tmp_path):

@@ -4,7 +4,8 @@ Only the standard protocols are used: SPARQL 1.1 Protocol for query and update. 
 must be atomic (replacing a document's graph) go as ONE update request, which every one of
 these servers applies in one transaction. Results come back as SPARQL JSON or N-Triples and
 are parsed by pyoxigraph, so callers get the same terms as from the embedded store.
-Every request has a timeout: a dead or slow endpoint is an error, never a hang.
+Every request has a timeout: a dead or slow endpoint is an error, never a hang. Where a
+server's SPARQL differs (Virtuoso), a dialect from kb.store.dialects adapts the requests.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
+from email.message import Message
 from typing import BinaryIO
 
 import pyoxigraph as ox
@@ -28,13 +30,11 @@ from kb.store.base import (
     QueryResult,
     Store,
     graph_node,
-    insert_data,
     materialise,
     parse_sources,
     replacement_update,
 )
-
-_RESULTS_ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+from kb.store.dialects import RESULTS_ACCEPT, Dialect, dialect_for
 
 
 @dataclass(frozen=True)
@@ -89,19 +89,39 @@ class RemoteStore(Store):
         self.endpoints = Endpoints.derive(query_url, update_url)
         self.spec = query_url
         self.timeout = float(os.environ.get("KB_TIMEOUT", "30")) if timeout is None else timeout
+        self._dialect: Dialect | None = None
+
+    @property
+    def dialect(self) -> Dialect:
+        """How this server's SPARQL differs from the standard, found on first use."""
+        if self._dialect is None:
+            self._dialect = Dialect()  # the probe itself is a standard query
+            if self.endpoints.union_param is None:  # Oxigraph's layout needs no probe
+                _, headers = self._post(self.endpoints.query, "query", "ASK {}",
+                                        RESULTS_ACCEPT, form=True)
+                self._dialect = dialect_for(headers.get("Server", ""))
+        return self._dialect
 
     # -- HTTP ----------------------------------------------------------------------------------
 
-    def _post(self, url: str, body: str, content_type: str, accept: str) -> tuple[bytes, str]:
+    def _post(self, url: str, field: str, text: str, accept: str,
+              form: bool = False) -> tuple[bytes, Message]:
+        """POST a query or update (``field``): as the body, or as a form field when ``form``."""
+        if form:
+            body = urllib.parse.urlencode({field: text})
+            content_type = "application/x-www-form-urlencoded"
+        else:
+            body = text
+            content_type = f"application/sparql-{field}; charset=utf-8"
         request = urllib.request.Request(
             url,
             data=body.encode("utf-8"),
             method="POST",
-            headers={"Content-Type": f"{content_type}; charset=utf-8", "Accept": accept},
+            headers={"Content-Type": content_type, "Accept": accept},
         )
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return response.read(), response.headers.get("Content-Type", "")
+                return response.read(), response.headers
         except urllib.error.HTTPError as err:
             detail = err.read().decode("utf-8", "replace").strip().splitlines()
             message = detail[0] if detail else err.reason
@@ -139,10 +159,14 @@ class RemoteStore(Store):
     ) -> QueryResult:  # type: ignore[override]
         started = time.perf_counter()
         text = prologue(base_iri, prefixes) + bind_values(sparql, bindings)
-        body, content_type = self._post(
-            self._query_url(union), text, "application/sparql-query", _RESULTS_ACCEPT
+        dialect = self.dialect
+        body, headers = self._post(
+            self._query_url(union), "query", dialect.query(text, union), dialect.accept(text),
+            dialect.form,
         )
-        mime = content_type.split(";")[0].strip()
+        dialect.check_complete(self.spec, headers)
+        body = dialect.answer(body)
+        mime = headers.get("Content-Type", "").split(";")[0].strip()
         try:
             if mime in ("application/sparql-results+json", "application/json"):
                 answer = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
@@ -158,28 +182,28 @@ class RemoteStore(Store):
 
     def update(self, sparql: str, *, base_iri: str | None = None, prefixes=None) -> None:  # type: ignore[override]
         text = prologue(base_iri, prefixes) + sparql
-        self._post(self.endpoints.update, text, "application/sparql-update", "*/*")
+        dialect = self.dialect
+        self._post(self.endpoints.update, "update", dialect.update(text), "*/*", dialect.form)
 
     def load(self, sources, *, format=None, graph=None, base_iri=None) -> None:  # type: ignore[override]
         quads = parse_sources(sources, format, graph_node(graph), base_iri)
-        update = insert_data(quads)
-        if update:
-            self.update(update)  # one request: the server applies it in one transaction
+        self.replace_graphs({}, add=quads)  # one request: the server applies it atomically
 
     def replace_graphs(self, graphs, *, add=(), remove=(), drop=()) -> None:  # type: ignore[override]
-        update = replacement_update(graphs, add, remove, drop)
+        update = self.dialect.replacement(graphs, add, remove, drop)
+        if update is None:
+            update = replacement_update(graphs, add, remove, drop)
         if update:
             self.update(update)
 
     def graphs(self) -> list[str]:
-        result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g", union=False)
-        return [row[0].value for row in result.rows if isinstance(row[0], ox.NamedNode)]
+        dialect = self.dialect
+        result = self.query(dialect.graphs_query, union=False)
+        return [row[0].value for row in result.rows
+                if isinstance(row[0], ox.NamedNode) and row[0].value != dialect.default_graph]
 
     def count(self) -> int:
-        result = self.query(
-            "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }",
-            union=False,
-        )
+        result = self.query(self.dialect.count_query, union=False)
         return int(result.rows[0][0].value)  # type: ignore[union-attr]
 
     def dump(self, output: BinaryIO, format: ox.RdfFormat, graph: str | None = None) -> None:
@@ -195,11 +219,11 @@ class RemoteStore(Store):
             result = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", union=True)
             ox.serialize(set(result.triples), output, format)
             return
-        rows = self.query(
-            "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }",
-            union=False,
-        ).rows
-        quads = [ox.Quad(s, p, o, g if g is not None else ox.DefaultGraph()) for s, p, o, g in rows]  # type: ignore[arg-type]
+        dialect = self.dialect
+        rows = self.query(dialect.quads_query, union=False).rows
+        quads = [ox.Quad(s, p, o, ox.DefaultGraph()  # type: ignore[arg-type]
+                         if g is None or g.value == dialect.default_graph else g)
+                 for s, p, o, g in rows]
         ox.serialize(quads, output, format)
 
     def generation(self) -> str:
