@@ -183,14 +183,22 @@ class KnowledgeBase(Reader):
         *,
         jobs: int = 1,
         progress: Callable[[int, int, DocumentResult], None] | None = None,
+        cluster: str | None = None,
     ) -> IngestReport:
         """Read, parse, extract, resolve and store documents (files, directories, `-`), each
         in its own transaction; failures are reported in the returned `IngestReport`, never
-        raised, so the batch goes on. `jobs` parses in that many processes. See
+        raised, so the batch goes on. `jobs` parses in that many processes; `cluster` (a Dask
+        scheduler address) parses on its workers instead (`ingest.cluster`). See
         `ingest.pipeline`."""
         from ingest.pipeline import ingest
 
-        return ingest(self.store, [str(p) for p in paths], jobs=jobs, progress=progress)
+        analyse = None
+        if cluster:
+            from ingest.cluster import on_cluster
+
+            analyse = on_cluster(cluster)
+        return ingest(self.store, [str(p) for p in paths], jobs=jobs, progress=progress,
+                      analyse=analyse)
 
     def forget(self, document: str) -> list[str]:
         """Remove a document (by IRI, source path or URL) and the entities only it

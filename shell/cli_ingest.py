@@ -25,6 +25,12 @@ def ingest(
         typer.Option("--nquads-out", help="Write N-Quads files to DIR instead of a store "
                      "(load them with `kb load DIR` or the server's bulk loader)"),
     ] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option("--cluster", envvar="KB_CLUSTER", show_envvar=False,
+                     help="Parse on the workers of the Dask scheduler at tcp://HOST:PORT "
+                     "(env KB_CLUSTER)"),
+    ] = None,
     store: StoreOpt = None,
 ) -> None:
     """Read, extract and store documents, each in its own transaction; exit 1 if any failed."""
@@ -32,7 +38,7 @@ def ingest(
         kb = open_kb(store, create=True) if nquads_out is None else _nquads_kb(nquads_out)
         bar = _progress_bar()
         try:
-            report = kb.ingest(paths, jobs=jobs, progress=bar)
+            report = kb.ingest(paths, jobs=jobs, progress=bar, cluster=cluster)
         finally:
             if bar is not None:
                 bar.close()
