@@ -168,3 +168,21 @@ CLASSES = [  # the verb and noun classes news uses for public acts, each with ag
 def test_event_classes_from_verbs_and_nouns(nlp):
     for text, expected in CLASSES:
         assert expected in triples(nlp, text), text
+
+
+def test_motions_stances_on_owned_laws_and_rulings_only_by_judges(nlp):
+    text = ("The motion was made by District Attorney Ann Vale and seconded by Commissioner "
+            "Bo Lind in Denver, Colorado.")
+    agents = {e[1] for e in triples(nlp, text) if e[0] == "other"}
+    assert {"Ann Vale", "Bo Lind"} <= agents
+    text = "Mayor Sam Quill seconded the speaker in Denver, Colorado."
+    assert not [e for e in triples(nlp, text) if e[0] == "other"]
+    # opposing someone's rule is directed at them too
+    text = ("Mayor Sam Quill met Governor Tom Hale on Monday. Quill then criticized the "
+            "governor's plan in Denver, Colorado.")
+    assert ("other", "Sam Quill", "Tom Hale") in triples(nlp, text)
+    text = "Governor Tom Hale criticized the Denver City Council's proposal on Monday."
+    assert all(e[2] in (None, "Denver City Council") for e in triples(nlp, text))
+    # a mayor upholding a policy does not rule
+    text = "Mayor Sam Quill upheld the Denver parking policy on Monday."
+    assert not [e for e in triples(nlp, text) if e[0] == "rule"]

@@ -154,7 +154,7 @@ def agent_of(ctx: Context, tok, found: list | None = None) -> str | None:
                         if found is not None:
                             found.extend(g for g in c.children if g.dep_ == "pobj")
                         return key
-            if node is tok and node.dep_ == "dobj" and node.head.pos_ == "VERB" and \
+            if node is tok and node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB" and \
                     node.head.lemma_.lower() in light:
                 node, via_light = node.head, True  # "filed a lawsuit": whoever filed it
                 continue

@@ -145,6 +145,12 @@ def licensed(ctx: Context, tok, lemma: str, typ: str, note: str = "") -> bool:
         return any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children) or tok.dep_ == "acl"
     if typ == "enact" and lemma in event_words()["rule_verbs"] and lemma not in ("adopt",):
         return makes_rule(ctx, tok)  # "modified the policy", not "modified the car"
+    if lemma == "second":  # "the motion was made by A and seconded by B"
+        verb = tok
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "motion"
+                   for v in (tok, verb) for c in v.children)
     if lemma == "name" and typ == "sue":  # "names the city and the state as defendants"
         return any(c.dep_ == "prep" and c.lower_ == "as" and any(
             g.lemma_.lower() in event_words()["defendant_nouns"] for g in c.children)

@@ -59,8 +59,8 @@ def extract_events(ctx: Context) -> None:
         typ, cameo, note = entry
         is_noun = tok.pos_ == "NOUN"
         # "filed a lawsuit", "voiced concern": the light verb carries the clause's grammar
-        verb = tok.head if is_noun and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and \
-            tok.head.lemma_.lower() in light else tok
+        verb = tok.head if is_noun and tok.dep_ in ("dobj", "nsubjpass") and \
+            tok.head.pos_ == "VERB" and tok.head.lemma_.lower() in light else tok
         # the action a threat or warning is about is part of that event, not another one
         head = entry_of(verb.head) if verb.dep_ in ("xcomp", "ccomp", "acl") else None
         if head and (head[0] in ("threaten", "warn") or "negated" in head[2]):
@@ -107,7 +107,7 @@ def trigger(ctx: Context, tok, official: bool) -> tuple[str, str | None, str] | 
             return None  # "the order" named as a law is the law, not an act of ordering
         if not nominal_reading(tok, note) or (official and not left_to_prose(ctx, tok)):
             continue
-        if "light" in note and not (tok.dep_ == "dobj" and
+        if "light" in note and not (tok.dep_ in ("dobj", "nsubjpass") and
                                     tok.head.lemma_.lower() in event_words()["light_verbs"]) \
                 and not (typ == "sue" and possessed(ctx, tok)):
             continue  # "voiced concern" is a warning; "a matter of concern" is not
@@ -121,6 +121,34 @@ def trigger(ctx: Context, tok, official: bool) -> tuple[str, str | None, str] | 
                 return "comply", None, note  # halting an order's implementation
             return typ, cameo, note
     return None
+
+
+def law_owners(ctx: Context, tok) -> list[str]:
+    """Whose law or plan an act of stance is directed at: "opposing the administration's new
+    rule", "blasted the president's plan" also target the administration, the president."""
+    out = []
+    for c in tok.children:
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        for p in c.subtree:
+            key = ctx.key_at(p) or ""
+            if p.dep_ != "poss" or not key.startswith(("person:", "org:", "place:")):
+                continue
+            if (ctx.key_at(p.head) or "").startswith("law:") or \
+                    p.head.lemma_.lower() in event_words()["owned_plans"]:
+                out.append(key)
+    return out
+
+
+def judicial(ctx: Context, agent: str) -> bool:
+    """Whether the agent can rule: a court, or a person with no post known but a judicial one
+    (a mayor "upholding" a policy does not rule; an unnamed judge's name has no post)."""
+    if agent.startswith("org:"):
+        return ctx.facts.organizations[agent].type == "court"
+    if agent.startswith("person:"):
+        roles = {m.role for m in ctx.facts.memberships if m.person == agent}
+        return not roles or bool(roles & set(event_words()["judicial_roles"]))
+    return False
 
 
 def possessed(ctx: Context, noun) -> bool:
@@ -137,7 +165,7 @@ def record(ctx: Context, tok, lemma: str, typ: str, cameo: str | None, note: str
     event verb itself, the light verb of an event noun, or the speech verb of a "said funds
     could be withheld" threat)."""
     targets = [t for t in targets_of(ctx, tok) if t != agent]
-    if not targets and tok.dep_ == "dobj" and verb.i == tok.head.i:
+    if not targets and tok.dep_ in ("dobj", "nsubjpass") and verb.i == tok.head.i:
         # "filed a lawsuit against X": the light verb holds the target phrase
         targets = [t for t in targets_of(ctx, verb) if t != agent]
     if typ == "rule" and not targets:
@@ -149,6 +177,9 @@ def record(ctx: Context, tok, lemma: str, typ: str, cameo: str | None, note: str
         # reported event; Y's cut is only foreseen)
         typ, cameo, targets, factuality = "warn", "130", [agent], "asserted"
         agent, clause = feared
+    if "dyadic" in note:  # the owner of the law or plan first, then the rest
+        owners = [t for t in law_owners(ctx, tok) if t != agent]
+        targets = owners + [t for t in targets if t not in owners]
     if typ == "other" and not targets and not has_object(tok):
         return  # "efforts to deport": an act with nothing acted on is not reported
     if "dyadic" in note and not targets and not any(
@@ -157,8 +188,7 @@ def record(ctx: Context, tok, lemma: str, typ: str, cameo: str | None, note: str
         return  # praise or blame needs someone or some law ("the measure") praised or blamed
     if typ == "enact" and one_chamber(ctx, agent):
         typ = "other"  # one chamber passing a bill is not enactment
-    if typ == "rule" and (agent.startswith("place:") or (
-            agent.startswith("org:") and ctx.facts.organizations[agent].type != "court")):
+    if typ == "rule" and not judicial(ctx, agent):
         typ = "other"  # an administration blocking travellers is not a court ruling
     if typ == "enact" and agent.startswith("person:"):
         return
