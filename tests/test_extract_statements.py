@@ -190,3 +190,10 @@ def test_participle_after_a_name_introduces_the_quote(nlp):
             'its parks."')
     assert statements(nlp, text) == [("Ann Lee", "This is a great day for our city and its "
                                                  "parks.")]
+
+
+def test_quote_left_open_takes_the_speaker_named_where_it_ends(nlp):
+    text = ("Mayor Ann Lee and Gov. Bo Quist met on Monday.\n\n"
+            '"The city has done its part and paid for the new shelters.\n\n'
+            '"Now the state must act and pay its share," Quist said.')
+    assert [s for s, _ in statements(nlp, text)] == ["Bo Quist", "Bo Quist"]

@@ -37,7 +37,7 @@ def extract_statements(ctx: Context) -> None:
     dates = [ent for ent in doc.ents if ent.label_ == "DATE"]
     last_speakers: list[str] = []
     last_para = -10
-    for start, end in ctx.quotes:
+    for qi, (start, end) in enumerate(ctx.quotes):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not ctx.in_body(span[0]):
             continue
@@ -61,6 +61,8 @@ def extract_statements(ctx: Context) -> None:
             speakers = attribute(ctx, span, start, end, speech, recent)
         if speakers is None:
             continue  # said by someone the text does not name ("a neighbour told reporters")
+        if not speakers and raw.rstrip()[-1:] not in ('"', "”"):
+            speakers = continued_by(ctx, qi, speech)  # the speaker named where it ends
         if not speakers and n_words >= 4 and opens_sentence:
             first = ctx.sentence(span[0])
             if first.start_char >= start - 1 and para - last_para <= 2 and last_speakers:
@@ -85,6 +87,22 @@ def extract_statements(ctx: Context) -> None:
                 date=date, evidence=[ctx.evidence(span[0], "statement.quote")]))
     extract_posts(ctx)
     extract_block_quotes(ctx, speech)
+
+
+def continued_by(ctx: Context, qi: int, speech) -> list[str]:
+    """A quotation left open at its paragraph's end continues in the next paragraph, which
+    opens with a quote mark; the speaker named there ("...," Quist said.) speaks both."""
+    text = ctx.doc.text
+    end = ctx.quotes[qi][1]
+    if qi + 1 >= len(ctx.quotes):
+        return []
+    start2, end2 = ctx.quotes[qi + 1]
+    if text[end:start2].strip() or "\n" not in text[end:start2]:
+        return []
+    span2 = ctx.doc.char_span(start2, end2, alignment_mode="expand")
+    if span2 is None:
+        return []
+    return attribute(ctx, span2, start2, end2, speech) or []
 
 
 def attribute(ctx: Context, span, start: int, end: int, speech,
