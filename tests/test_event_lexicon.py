@@ -8,15 +8,10 @@ from __future__ import annotations
 from importlib import resources
 
 from ingest.extract.event_triggers import verbs
-from tests import extracting
+from tests.test_extract_events import triples
 
 TYPES = {"threaten", "sign", "enact", "sue", "rule", "deny", "announce", "award", "withhold",
          "release", "warn", "comply", "other"}
-
-
-def triples(nlp, text: str) -> list[tuple]:
-    found = extracting.facts_of(nlp, text, "2018-05-02")["events"]
-    return [(e["type"], e["agent"], e["target"]) for e in found]
 
 
 def test_generated_rows_have_known_types_and_cameo_codes_of_the_ontology():

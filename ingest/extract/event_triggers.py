@@ -1,7 +1,11 @@
 """Event triggers: which words report an event, of which type and CAMEO code.
 
-The table is ingest/data/event_verbs.tsv: lemma, type, CAMEO code and notes (noun, light,
-dyadic, negated) that say when the word counts.
+Two tables: ingest/data/event_verbs.tsv, kept by hand (lemma, type, CAMEO code and notes:
+noun, light, dyadic, negated, "only with ..." that say when the word counts), over
+ingest/data/event_lexicon.tsv, generated from WordNet 3.0 by ``python -m
+ingest.extract.event_wordnet`` from the classes of ingest/data/event_classes.tsv. A word's hand
+reading comes first; when its rules refuse it ("support" without money), the generated one is
+tried ("support" as endorsement).
 """
 from __future__ import annotations
 

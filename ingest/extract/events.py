@@ -1,11 +1,14 @@
 """Events: who did what to whom, about which law or grant, and how sure the text is.
 
-A verb (or an event noun such as "threat", "ruling") from data/event_verbs.tsv gives the type
-and CAMEO code. The agent is the subject, the "by" phrase of a passive, or is inherited up the
-tree: "threatened to strip" (xcomp), "retaliate by withholding" (pcomp), "an order threatening
-to ..." (the order's author: its possessor, or whoever signed it). The target is the object or a
-"from/against/to/with" phrase. The law and grant come from the clause, else the sentence, else
-the neighbouring sentences. Compositional rules after PETRARCH: "threatened to withhold" is one
+A verb (or an event noun such as "threat", "ruling") from the trigger table (event_triggers:
+hand-kept data/event_verbs.tsv over data/event_lexicon.tsv, generated from WordNet classes)
+gives the type and CAMEO code. Official documents (orders, memoranda) are read first by
+event_documents: their signing and "shall" directives. The agent is the subject, the "by"
+phrase of a passive, or is inherited up the tree: "threatened to strip" (xcomp), "retaliate by
+withholding" (pcomp), "an order threatening to ..." (the order's author: its possessor, or
+whoever signed it). The target is the object or a "from/against/to/with" phrase, one event per
+coordinated target. The law and grant come from the clause, else the sentence, else the
+neighbouring sentences. Compositional rules after PETRARCH: "threatened to withhold" is one
 threat (1311), "X said funds could be withheld" is a threat by X. Modality and negation become
 factuality. Verbs inside quotations are the speaker's words, not reported events.
 """
