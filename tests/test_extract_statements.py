@@ -197,3 +197,11 @@ def test_quote_left_open_takes_the_speaker_named_where_it_ends(nlp):
             '"The city has done its part and paid for the new shelters.\n\n'
             '"Now the state must act and pay its share," Quist said.')
     assert [s for s, _ in statements(nlp, text)] == ["Bo Quist", "Bo Quist"]
+
+
+def test_quote_over_three_paragraphs(nlp):
+    text = ("Mayor Ann Lee and Gov. Bo Quist met on Monday.\n\n"
+            '"The city has done its part and paid for the new shelters.\n\n'
+            '"We opened two more this winter and staffed them all night.\n\n'
+            '"Now the state must act and pay its share," Quist said.')
+    assert [s for s, _ in statements(nlp, text)] == ["Bo Quist"] * 3

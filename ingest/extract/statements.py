@@ -102,7 +102,10 @@ def continued_by(ctx: Context, qi: int, speech) -> list[str]:
     span2 = ctx.doc.char_span(start2, end2, alignment_mode="expand")
     if span2 is None:
         return []
-    return attribute(ctx, span2, start2, end2, speech) or []
+    found = attribute(ctx, span2, start2, end2, speech) or []
+    if not found and text[start2:end2].rstrip()[-1:] not in ('"', "”"):
+        return continued_by(ctx, qi + 1, speech)  # the quotation runs on another paragraph
+    return found
 
 
 def attribute(ctx: Context, span, start: int, end: int, speech,
