@@ -463,3 +463,15 @@ def test_an_end_mark_with_most_of_the_text_after_it_is_a_divider(tmp_path):
     path.write_text(f"Council votes\nJuly 8, 2022\n\n{body}", encoding="utf-8")
     text = read_file(path).text
     assert "what the mayor said" in text and text.startswith("First part")
+
+
+def test_space_aligned_table_with_right_aligned_figures(tmp_path):
+    body = ("Awards by town:\n\nTown          Award\nBridgeport  $412,000\nNew Haven   $385,500\n"
+            "Total     $2,200,000\n\nThe awards were announced on Monday.")
+    path = tmp_path / "aligned.txt"
+    path.write_text(f"Town awards\nMay 2, 2021\n\n{body}", encoding="utf-8")
+    doc = read_file(path)
+    (table,) = doc.tables
+    assert table.header == ["Town", "Award"] and table.caption == "Awards by town:"
+    assert table.rows == [["Bridgeport", "$412,000"], ["New Haven", "$385,500"],
+                          ["Total", "$2,200,000"]]

@@ -57,15 +57,25 @@ def _lines(text: str, start: int = 0) -> Iterator[tuple[int, str]]:
 
 
 def _gap_columns(line: str) -> set[int]:
-    """Character columns where a run of two or more spaces ends (a space-aligned cell starts)."""
-    return {m.end(1) for m in _SPACE_GAP.finditer(line)}
+    """Where the cells of a space-aligned line line up: the column where each cell after a
+    run of two or more spaces starts (left-aligned columns), and, as negative numbers, the
+    columns where cells end (right-aligned figures: "$2,200,000" under "$412,000")."""
+    starts = {m.end(1) for m in _SPACE_GAP.finditer(line)}
+    ends = {-m.start(1) for m in _SPACE_GAP.finditer(line)} | {-len(line.rstrip())}
+    return starts | ends
+
+
+def _share_column(lines: list[str]) -> bool:
+    columns = [_gap_columns(line) for line in lines]
+    return bool(set.intersection(*columns)) if columns else False
 
 
 def _aligned(lines: list[str]) -> bool:
-    """Space-aligned columns: every line has a cell starting at a column most lines share."""
-    starts = [_gap_columns(line) for line in lines]
-    common = set.intersection(*starts) if starts else set()
-    return len(lines) >= _MIN_SPACED_ROWS and bool(common)
+    """Space-aligned columns: three or more lines with a cell starting (or ending) at a
+    column all of them share; a header line over right-aligned figures need not share it."""
+    if len(lines) < _MIN_SPACED_ROWS:
+        return False
+    return _share_column(lines) or _share_column(lines[1:])
 
 
 def is_numeric(cell: str) -> bool:
@@ -112,12 +122,17 @@ def _continues(run: list[tuple[int, str]], line: str, kind: str, blank_gap: int)
     """Whether ``line`` is another row of the run: after a blank line it must have as many
     cells as the row before; space-aligned rows must share a column with it."""
     last = run[-1][1]
-    if kind == "space" and not _gap_columns(last) & _gap_columns(line):
-        return False
+    if kind == "space" and not _gap_columns(last) & _gap_columns(line) and not (
+            len(run) == 1 and _same_width(last, line, kind)):
+        return False  # (a header over right-aligned figures only needs as many cells)
     if not blank_gap:
         return True
-    before, this = split_cells(last, kind), split_cells(line, kind)
-    return before is not None and this is not None and len(before) == len(this)
+    return _same_width(last, line, kind)
+
+
+def _same_width(a: str, b: str, kind: str) -> bool:
+    cells_a, cells_b = split_cells(a, kind), split_cells(b, kind)
+    return cells_a is not None and cells_b is not None and len(cells_a) == len(cells_b)
 
 
 def _table(run: list[tuple[int, str]], kind: str, previous: list[tuple[int, str]]) \
