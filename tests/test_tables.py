@@ -37,6 +37,11 @@ def row_grants(facts: DocumentFacts) -> list:
             if any(e.rule == "table.award-row" for e in g.evidence)]
 
 
+def awarded(facts: DocumentFacts) -> dict[str | None, float | None]:
+    """Recipient name -> USD of every grant read from a table row or list item."""
+    return {facts.name_of(g.recipient): g.amount_usd for g in row_grants(facts)}
+
+
 @pytest.mark.parametrize("ext", ["html", "txt", "pdf"])
 def test_each_form_gives_eight_awards_with_amounts_and_events(nlp, ext):
     document = read_one(DATA / f"policing_grants_release.{ext}")
@@ -115,7 +120,7 @@ def test_scale_from_header_and_pipe_table(nlp):
             "| New Haven | FY2021 | 975 |\n| Subtotal | | 3,065 |\n\nMore awards follow.")
     facts = facts_of(nlp, text_document(body, "Shelter grants announced"))
     grants = row_grants(facts)
-    assert {facts.name_of(g.recipient): g.amount_usd for g in grants} == {
+    assert awarded(facts) == {
         "Hartford": 1_250_000, "Stamford": 840_000, "New Haven": 975_000}
     assert all(g.name.endswith("(FY2021)") for g in grants)
     assert {facts.name_of(g.funder) for g in grants} == {"Connecticut Department of Housing"}
@@ -128,7 +133,7 @@ def test_line_per_recipient_list(nlp):
             "Work begins in the fall.")
     facts = facts_of(nlp, text_document(body, "Road safety grants"))
     grants = row_grants(facts)
-    assert {facts.name_of(g.recipient): g.amount_usd for g in grants} == {
+    assert awarded(facts) == {
         "Bridgeport": 2_100_000, "Norwalk": 50_000, "Stamford": 640_000}
     text = facts.document.text
     for grant in grants:
@@ -149,7 +154,7 @@ def test_html_lists_amount_first_and_multi_year_tables(nlp):
             "<p>* Worcester's award depends on a local match.</p></article></body></html>")
     document = read_bytes(html.encode(), name="grants.html")
     facts = facts_of(nlp, document)
-    assert {facts.name_of(g.recipient): g.amount_usd for g in row_grants(facts)} == {
+    assert awarded(facts) == {
         "Springfield": 2_100_000, "Worcester": 1_400_000, "Lowell": 640_000,
         "Cambridge": 300_000, "Somerville": 250_000, "Quincy": 125_000}
     assert {facts.name_of(g.funder) for g in row_grants(facts)} == {
