@@ -180,3 +180,10 @@ def test_appositive_title_after_an_age(nlp):
 
 def test_a_title_word_opening_a_name_of_a_thing_is_no_person(nlp):
     assert officials(nlp, "Officer Training School opened a new campus in Texas.") == {}
+
+
+def test_legislators_abroad_and_in_state_houses(nlp):
+    found = officials(nlp, "Del. Ann Roe (D-Fairfax) met British MP Jane Smith and UN "
+                           "Secretary-General Bo Quist.")
+    assert found == {"Ann Roe": ["Delegate"], "Jane Smith": ["MP"],
+                     "Bo Quist": ["Secretary-General"]}

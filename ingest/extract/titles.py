@@ -189,7 +189,7 @@ ABBREVIATIONS = {
     "gen": "General", "sgt": "Sergeant", "det": "Detective", "capt": "Captain",
     "col": "Colonel", "adm": "Admiral", "pres": "President", "sec": "Secretary",
     "brig": "Brigadier", "maj": "Major", "prof": "Professor", "supt": "Superintendent",
-    "ald": "Alderman",
+    "ald": "Alderman", "del": "Delegate",
 }
 
 
