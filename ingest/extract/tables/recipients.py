@@ -19,6 +19,7 @@ from ingest.gazetteer import GazPlace, lookup
 from .columns import award_words
 
 _BODIES = ("place:", "org:", "person:")
+_COVER = 0.6  # a mention this much of the cell's name is the recipient
 
 
 def token_range(starts: list[int], start: int, end: int) -> tuple[int, int]:
@@ -45,9 +46,23 @@ def resolve(ctx: Context, starts: list[int], name: str, start: int, end: int,
         entity = ctx.entity(key)
         if entity is not None and not entity.evidence:
             entity.evidence.append(ctx.evidence(ctx.doc[a], "table.recipient"))
+    else:
+        _fuller_name(ctx, key, name)
     if b > a:
         ctx.mark(a, b, key)
     return key
+
+
+def _fuller_name(ctx: Context, key: str, name: str) -> None:
+    """A body the text named in part ("University of Texas") whose table cell gives its whole
+    name ("The University of Texas at El Paso"): the cell's name is the canonical one."""
+    org = ctx.facts.organizations.get(key)
+    if org is None:
+        return
+    full = name[4:] if name.startswith("The ") else name
+    if len(full) > len(org.name) and squash(org.name) in squash(full):
+        org.add_alias(org.name)
+        org.name = full
 
 
 def proper_name(name: str) -> bool:
@@ -65,7 +80,7 @@ def _marked(ctx: Context, name: str, a: int, b: int) -> str | None:
         if m.end <= a or m.start >= b or not m.key.startswith(_BODIES):
             continue
         got = squash(m.text)
-        if got and (got == want or len(got) >= 0.6 * len(want)) and len(got) > best_len:
+        if got and (got == want or len(got) >= _COVER * len(want)) and len(got) > best_len:
             best, best_len = m.key, len(got)
     if best:
         return best
