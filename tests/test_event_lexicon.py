@@ -181,3 +181,9 @@ def test_motions_stances_on_owned_laws_and_rulings_only_by_judges(nlp):
     # a mayor upholding a policy does not rule
     text = "Mayor Sam Quill upheld the Denver parking policy on Monday."
     assert not [e for e in triples(nlp, text) if e[0] == "rule"]
+
+
+def test_lawmakers_are_the_legislature_named_before(nlp):
+    text = ("The Colorado General Assembly met on Monday in Denver, Colorado. Governor Tom Hale "
+            "prodded lawmakers to pass the Clean Rivers Act.")
+    assert ("other", "Tom Hale", "Colorado General Assembly") in triples(nlp, text)

@@ -26,6 +26,9 @@ def entity_of(ctx: Context, tok) -> str | None:
         return entity_of(ctx, tok.head.head)
     if low == "administration":
         return administration(ctx, tok)
+    body_type = event_words()["members_of"].get(tok.lemma_.lower())
+    if body_type and tok.tag_ in ("NNS", "NNPS"):
+        return members_body(ctx, tok, body_type)
     if tok.lemma_.lower() in set(lexicon()["people_nouns"]):
         return None  # "the Ohio resident" is a person from the place, not the place
     for c in tok.children:
@@ -82,6 +85,17 @@ def skip_parenthesis(doc, i: int) -> int:
             i += 1
         return i + 1
     return i
+
+
+def members_body(ctx: Context, tok, body_type: str) -> str | None:
+    """"lawmakers" (plural, unnamed): the legislature the text named last, when one is named
+    within a few paragraphs; its members act, and are acted on, as that body."""
+    for key in ctx.mentions_before(tok.i, "org:", window=600):
+        org = ctx.facts.organizations.get(key)
+        if org is not None and org.type == body_type and not any(
+                w in org.name.lower() for w in ("committee", "caucus", "subcommittee")):
+            return key  # lawmakers are the chamber or legislature, not one of its committees
+    return None
 
 
 def agents_of(ctx: Context, tok) -> list[str]:
