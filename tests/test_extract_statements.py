@@ -205,3 +205,10 @@ def test_quote_over_three_paragraphs(nlp):
             '"We opened two more this winter and staffed them all night.\n\n'
             '"Now the state must act and pay its share," Quist said.')
     assert [s for s, _ in statements(nlp, text)] == ["Bo Quist"] * 3
+
+
+def test_two_quoted_words_before_a_comma_are_a_term_even_under_said(nlp):
+    assert statements(nlp, 'Mayor Ann Lee said the measure, known as the "Trust Act," would '
+                           "pass easily.") == []
+    assert statements(nlp, 'The order withholds funds from "sanctuary jurisdictions," Mayor '
+                           "Ann Lee said.") == []

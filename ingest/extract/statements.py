@@ -49,8 +49,10 @@ def extract_statements(ctx: Context) -> None:
         para = text.count("\n", 0, start)
         opens_sentence = ctx.sentence(span[0]).start_char >= start - 1
         governing = None if opens_sentence else reporting_verb(ctx, span, start, end, speech)
-        if n_words < 3 and not opens_sentence and (n_words < 2 or governing is None) and \
-                term_mention(span, start, end):
+        # two words quoted under a speech verb are an answer when they end the sentence
+        # ('is in the "single digits."'); before a comma they are a term ('"sanctuary cities,"')
+        answer = n_words == 2 and governing is not None and re.search(r"[.?!]\W*$", raw)
+        if n_words < 3 and not opens_sentence and not answer and term_mention(span, start, end):
             continue  # 'targets all "aliens," including ...': a word quoted, not a statement
         recent = last_speakers if para - last_para <= 2 else []
         if governing is not None and n_words >= 2:
