@@ -212,3 +212,15 @@ def test_two_quoted_words_before_a_comma_are_a_term_even_under_said(nlp):
                            "pass easily.") == []
     assert statements(nlp, 'The order withholds funds from "sanctuary jurisdictions," Mayor '
                            "Ann Lee said.") == []
+
+
+def test_list_after_an_announcement_is_no_block_quote(nlp):
+    text = ("Mayor Lionel Marsh announced the following changes:\n\n"
+            "Free bus service for seniors will start in June across the city.\n")
+    assert statements(nlp, text) == []
+
+
+def test_dash_inside_the_writers_sentence_credits_no_one(nlp):
+    text = ('Dale Ferris called the plan "a good start for the city" — Mayor Ann Lee disagreed '
+            "with him on Monday.")
+    assert statements(nlp, text) == [("Dale Ferris", "a good start for the city")]

@@ -37,6 +37,10 @@ POST_BYLINE = re.compile(r"^[—–-]{1,2}\s*(?P<author>[^()\n]{2,60}?)\s*\(@(?P
 LINKS = re.compile(r"\s*(?:pic\.twitter\.com/\S+|https?://\S+)")
 QUOTE_MARKS = ('"', "“", "”")
 SPEAKER_KINDS = ("person:", "org:")
+#: who a speaker tells something ("told reporters:"): an object that does not make the
+#: lead-in introduce a list
+AUDIENCES = frozenset(("reporter", "journalist", "lawmaker", "audience", "crowd", "resident",
+                       "supporter", "member", "colleague", "viewer", "listener", "council"))
 
 
 def extract_posts(ctx: Context) -> None:
@@ -158,6 +162,8 @@ def lead_in_speaker(ctx: Context, end: int, speech: frozenset[str]) -> str | Non
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in speech:
             continue
+        if any(c.dep_ == "dobj" and c.lemma_.lower() not in AUDIENCES for c in tok.children):
+            return None  # "announced the following changes:" introduces a list, not words
         for c in tok.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 key = ctx.key_at(c)
@@ -193,5 +199,9 @@ def dash_credit(ctx: Context, span) -> list[str]:
     if k >= len(doc) or doc[k].text not in ("—", "–", "--", "-"):
         return []
     line_end = doc.text.find("\n", doc[k].idx)
-    credit = [t for t in doc.tokens[k + 1:k + 9] if line_end < 0 or t.idx < line_end]
+    line_end = len(doc.text) if line_end < 0 else line_end
+    credit = [t for t in doc.tokens[k + 1:k + 9] if t.idx < line_end]
+    if not credit or credit[-1].idx + len(credit[-1].text) < line_end - 1 or \
+            any(t.pos_ in ("VERB", "AUX") for t in credit):
+        return []  # a dash inside the writer's sentence ('"..." — Lee disagreed.')
     return [key for key in ctx.keys_in(credit) if key.startswith(("person:", "org:"))][:1]
