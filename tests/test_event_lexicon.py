@@ -187,3 +187,11 @@ def test_lawmakers_are_the_legislature_named_before(nlp):
     text = ("The Colorado General Assembly met on Monday in Denver, Colorado. Governor Tom Hale "
             "prodded lawmakers to pass the Clean Rivers Act.")
     assert ("other", "Tom Hale", "Colorado General Assembly") in triples(nlp, text)
+
+
+def test_the_object_of_a_threatened_act_and_the_holder_of_a_named_post(nlp):
+    text = "Governor Tom Hale threatened to sue Denver, Colorado, on Monday."
+    assert ("threaten", "Tom Hale", "Denver") in triples(nlp, text)
+    text = ("Governor Tom Hale spoke in Denver, Colorado, on Monday. The governor made a pledge "
+            "to close the Denver Police Department.")
+    assert ("other", "Tom Hale", "Denver Police Department") in triples(nlp, text)

@@ -7,6 +7,7 @@ from ingest.extract.context import Context, lexicon
 from ingest.extract.event_triggers import entry_of, event_words
 from ingest.extract.known import pronoun_antecedent
 from ingest.extract.post_places import DATELINE
+from ingest.extract.roles import roles
 from ingest.resolve_local import antecedent
 
 TARGET_PREPS = ("from", "against", "to", "with", "on")
@@ -26,6 +27,9 @@ def entity_of(ctx: Context, tok) -> str | None:
         return entity_of(ctx, tok.head.head)
     if low == "administration":
         return administration(ctx, tok)
+    holder = role_holder(ctx, tok)
+    if holder:
+        return holder
     body_type = event_words()["members_of"].get(tok.lemma_.lower())
     if body_type and tok.tag_ in ("NNS", "NNPS"):
         return members_body(ctx, tok, body_type)
@@ -85,6 +89,18 @@ def skip_parenthesis(doc, i: int) -> int:
             i += 1
         return i + 1
     return i
+
+
+def role_holder(ctx: Context, tok) -> str | None:
+    """"The president", "the governor" (a definite singular title with no name): the person
+    of this document holding that post, the one named last before it."""
+    if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    role = roles().get((tok.lower_,))
+    if role is None or role.plural or role.public != "yes":
+        return None
+    holders = {m.person for m in ctx.facts.memberships if m.role == role.key}
+    return next((k for k in ctx.mentions_before(tok.i, "person:") if k in holders), None)
 
 
 def members_body(ctx: Context, tok, body_type: str) -> str | None:
@@ -297,6 +313,10 @@ def targets_of(ctx: Context, tok) -> list[str]:
                 if g.dep_ == "dobj":
                     preps += [h for h in g.children if h.dep_ == "prep" and h.lower_ in
                               TARGET_PREPS]
+                    if c.dep_ != "dobj":  # "threatened to sue Denver": whom the threat is at
+                        out += [k for d in (g, *coordinated(g)) if (k := entity_of(ctx, d))
+                                and k.startswith(("place:", "org:", "person:")) and
+                                k not in out]
     requester = requested_by(ctx, tok)
     if requester and requester not in out:
         out.append(requester)
