@@ -187,3 +187,9 @@ def test_legislators_abroad_and_in_state_houses(nlp):
                            "Secretary-General Bo Quist.")
     assert found == {"Ann Roe": ["Delegate"], "Jane Smith": ["MP"],
                      "Bo Quist": ["Secretary-General"]}
+
+
+def test_representing_clients_is_no_seat(nlp):
+    text = ("Council Member Ann Lee introduced the bill on Thursday.\n\n"
+            "Bo Quist, who represents tenants in the suit, opposed it.")
+    assert "Bo Quist" not in officials(nlp, text)

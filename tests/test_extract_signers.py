@@ -77,3 +77,11 @@ def test_press_contact_is_not_a_signer(nlp):
     facts, signer = run(nlp, RELEASE)
     assert signer is None
     assert not facts["officials"]
+
+
+def test_name_alone_at_the_end_of_a_story_is_no_signature(nlp):
+    text = ("The council approved the budget on Tuesday after a long debate.\n\n"
+            "Residents said they hoped the new parks would open by summer.\n\n"
+            "Dana Whitcomb\n")
+    facts, signer = run(nlp, text)
+    assert signer is None

@@ -79,6 +79,12 @@ def signature_names(ctx: Context) -> list[tuple[int, int, tuple[int, int] | None
             title = (t0 + len(rest) - len(rest.lstrip()), b)
         elif k + 1 < len(lines):
             title = lines[k + 1]
+        after_closing = bool(closing) or (k > 0 and CLOSINGS.fullmatch(
+            text[lines[k - 1][0]:lines[k - 1][1]].strip()) is not None)
+        titled = title is not None and role_starting(
+            ctx.doc.char_span(*title, alignment_mode="expand") or []) is not None
+        if not (after_closing or titled or name.isupper() or AUTHORITY.search(text)):
+            continue  # a name alone at the end of a news story (a byline), not a signature
         out.append((start, start + len(name), title))
     return out
 

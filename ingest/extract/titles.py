@@ -365,6 +365,8 @@ def represents(head):
         verbs = [c] if c.dep_ == "relcl" else [g for g in c.children if g.dep_ == "acl"] \
             if c.dep_ == "appos" else []
         for v in verbs:
-            if v.lemma_ == "represent" and any(o.dep_ == "dobj" for o in v.children):
-                return v
+            if v.lemma_ == "represent" and any(
+                    o.dep_ == "dobj" and (o.text[:1].isupper() or o.lemma_ == "district")
+                    for o in v.children):
+                return v  # a place or district, not "who represents tenants in the suit"
     return None
