@@ -193,3 +193,8 @@ def test_representing_clients_is_no_seat(nlp):
     text = ("Council Member Ann Lee introduced the bill on Thursday.\n\n"
             "Bo Quist, who represents tenants in the suit, opposed it.")
     assert "Bo Quist" not in officials(nlp, text)
+
+
+def test_surname_of_a_former_cabinet_member_is_not_that_person(nlp):
+    found = officials(nlp, "Price said the shelter would reopen next month.", date="2023-04-01")
+    assert found == {}

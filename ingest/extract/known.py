@@ -21,6 +21,7 @@ from ingest.extract.names import has_first_name_text
 from ingest.gazetteer import data_lines
 
 FEDERAL_OF = ("United States",)
+FAMOUS_BY_SURNAME = ("president", "vice president")
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,11 @@ def known_post(ctx: Context, name: str, full: bool) -> KnownPost | None:
                   ctx.facts.places or not place_like(p.of)]
     # a holder at the document's date, else someone who held the post before it (a former
     # president is still an official the text speaks of)
-    for cands in ([p for p in listed if p.covers(ctx.anchor)],
-                  [p for p in listed if p.held_before(ctx.anchor)]):
+    # a surname alone names a former holder only for the most famous posts ("Obama" in 2019,
+    # not any "Price" after a cabinet secretary of that name left office)
+    former = [p for p in listed if p.held_before(ctx.anchor)
+              and (full or p.role in FAMOUS_BY_SURNAME)]
+    for cands in ([p for p in listed if p.covers(ctx.anchor)], former):
         people = {p.name for p in cands}
         if len(people) == 1:
             return cands[-1]  # the latest term when several of one person's terms fit
