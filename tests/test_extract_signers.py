@@ -85,3 +85,12 @@ def test_name_alone_at_the_end_of_a_story_is_no_signature(nlp):
             "Dana Whitcomb\n")
     facts, signer = run(nlp, text)
     assert signer is None
+
+
+def test_title_line_over_the_name(nlp):
+    text = ("The state of emergency is extended for thirty days in every county of the state "
+            "by this proclamation.\n\nGOVERNOR\n\nMARGARET T. OKONJO\n")
+    facts, signer = run(nlp, text)
+    assert signer == "Margaret T. Okonjo"
+    official = next(o for o in facts["officials"] if o["name"] == signer)
+    assert [p["title"] for p in official["posts"]] == ["Governor"]

@@ -81,12 +81,20 @@ def signature_names(ctx: Context) -> list[tuple[int, int, tuple[int, int] | None
             title = lines[k + 1]
         after_closing = bool(closing) or (k > 0 and CLOSINGS.fullmatch(
             text[lines[k - 1][0]:lines[k - 1][1]].strip()) is not None)
-        titled = title is not None and role_starting(
-            ctx.doc.char_span(*title, alignment_mode="expand") or []) is not None
+        titled = title is not None and role_line(ctx, title)
+        if not titled and k > 0 and len(text[slice(*lines[k - 1])].split()) <= 4 and \
+                role_line(ctx, lines[k - 1]):
+            title, titled = lines[k - 1], True  # "GOVERNOR" over the name
         if not (after_closing or titled or name.isupper() or AUTHORITY.search(text)):
             continue  # a name alone at the end of a news story (a byline), not a signature
         out.append((start, start + len(name), title))
     return out
+
+
+def role_line(ctx: Context, line: tuple[int, int]) -> bool:
+    """Whether a line starts with a role ("Governor", "Mayor of Riverton")."""
+    span = ctx.doc.char_span(*line, alignment_mode="expand")
+    return span is not None and role_starting(list(span)) is not None
 
 
 def name_shape(name: str, listed: bool = False) -> bool:
@@ -131,6 +139,7 @@ def add_signer_post(ctx: Context, key: str, span, title_span) -> None:
         if hit:
             role = hit[1]
             title = ctx.doc.text[title_span[0]:title_span[1]].strip().rstrip(",.")
+            title = title.title() if title.isupper() else title
             of = pick_of(ctx, ctx.keys_in(list(tspan)))
     if role is None:
         if known_post(ctx, ctx.facts.people[key].name, True) is not None:
