@@ -224,3 +224,15 @@ def test_dash_inside_the_writers_sentence_credits_no_one(nlp):
     text = ('Dale Ferris called the plan "a good start for the city" — Mayor Ann Lee disagreed '
             "with him on Monday.")
     assert statements(nlp, text) == [("Dale Ferris", "a good start for the city")]
+
+
+def test_statement_issued_with_a_colon(nlp):
+    text = ("Gov. Bo Quist issued the following statement: \"Today we protect every tenant in "
+            'this state."')
+    assert statements(nlp, text) == [("Bo Quist", "Today we protect every tenant in this state.")]
+
+
+def test_quoted_names_and_words_talked_about_are_no_statements(nlp):
+    text = ('The Department of Housing released its first "Annual Shelter Capacity Report" on '
+            'Monday. Gov. Bo Quist later issued a new version without the word "outrageous."')
+    assert statements(nlp, text) == []

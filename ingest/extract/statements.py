@@ -26,6 +26,9 @@ from ingest.extract.quote_sources import (
 from ingest.resolve_local import antecedent
 from kb.facts import Statement
 
+#: nouns that introduce a quoted expression as a thing talked about
+MENTION_NOUNS = frozenset(("word", "words", "term", "terms", "phrase", "phrases", "label",
+                           "slogan", "hashtag", "headline", "title", "nickname", "motto"))
 PERSON_PRONOUNS = {"he", "she", "i", "we", "they"}
 THING_PRONOUNS = {"it"}
 
@@ -46,6 +49,10 @@ def extract_statements(ctx: Context) -> None:
         n_words = len(inner.split())
         if n_words < 3 and not re.search(r"[,.?!]\W*$", raw):
             continue
+        if title_cased(inner):
+            continue  # the quoted name of a report, law or campaign ("Declined Detainer Report")
+        if span.start > 0 and doc[span.start - 1].lower_ in MENTION_NOUNS:
+            continue  # 'remove the word "outrageous"': a word talked about, not said
         para = text.count("\n", 0, start)
         opens_sentence = ctx.sentence(span[0]).start_char >= start - 1
         governing = None if opens_sentence else reporting_verb(ctx, span, start, end, speech)
@@ -89,6 +96,15 @@ def extract_statements(ctx: Context) -> None:
                 date=date, evidence=[ctx.evidence(span[0], "statement.quote")]))
     extract_posts(ctx)
     extract_block_quotes(ctx, speech)
+
+
+def title_cased(inner: str) -> bool:
+    """A quoted name: every word capitalised (short function words aside), no sentence
+    punctuation at its end."""
+    words = inner.rstrip(",").split()
+    small = {"of", "the", "and", "for", "on", "in", "to", "a", "an", "at", "by", "with"}
+    return not re.search(r"[.?!]$", inner) and all(
+        w[:1].isupper() or w in small for w in words) and sum(w[:1].isupper() for w in words) >= 2
 
 
 def continued_by(ctx: Context, qi: int, speech) -> list[str]:
