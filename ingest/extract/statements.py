@@ -189,6 +189,9 @@ def reporting_verb(ctx: Context, span, start: int, end: int, speech):
     for _ in range(6):
         if node.dep_ not in CLAUSE_LINKS or node.head.i == node.i:
             return None
+        if node.dep_ == "relcl" and not (node.head.pos_ == "PRON" or node.head.lemma_.lower()
+                                         in lexicon()["people_nouns"]):
+            return None  # 'a rule that bars "any law, policy or procedure"': the rule's words
         node = node.head
         if node.pos_ == "VERB" and (node.lemma_.lower() in speech or
                                     node.lemma_.lower() in naming):
