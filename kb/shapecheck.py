@@ -72,7 +72,7 @@ class Shape:
 _VALUE = ("nodeKind", "datatype", "class", "in", "pattern", "minInclusive", "maxInclusive",
           "node", "or")
 _KNOWN = {*_VALUE, "path", "message", "targetClass", "targetObjectsOf", "minCount", "maxCount",
-          "hasValue", "lessThanOrEquals", "property", "sparql", "select", "prefixes"}
+          "hasValue", "lessThanOrEquals", "property", "sparql"}
 _IGNORED_TYPES = {SH.NodeShape, SH.SPARQLConstraint, RDFS.comment, RDFS.label, OWL.imports}
 
 
@@ -182,10 +182,8 @@ def _compile(src: Triples, node: Term, compiled: dict[Term, Shape]) -> Shape:
             shape.properties = [_compile(src, x, compiled) for x in values]
         elif name == "sparql":
             shape.sparql = [_compile_sparql(src, x) for x in values]
-        elif name in ("select", "prefixes"):
-            raise NotImplementedError(f"{node}: sh:{name} outside an sh:sparql constraint")
-        else:
-            shape.checks.append((name, _argument(src, name, v, compiled)))
+        else:  # each value is a constraint of its own (two sh:class: both must hold)
+            shape.checks += [(name, _argument(src, name, x, compiled)) for x in values]
     return shape
 
 
@@ -355,6 +353,7 @@ def _at_most(a: Term, b: Term) -> bool:
 
 
 _SCRATCH = threading.Lock()
+_THIS = ox.Variable("this")
 
 
 @cache
@@ -385,14 +384,17 @@ def _sparql(view: View, shape: Shape, targets: list[Term]) -> list[Finding]:
                      for s, ps in data.by_subject.items() for p, os in ps.items() if p in named
                      for o in os)
         try:
-            values = "VALUES ?this { " + " ".join(str(t) for t in targets) + " } "
+            iris = " ".join(str(t) for t in targets if isinstance(t, ox.NamedNode))
+            blanks = [{_THIS: t} for t in targets if not isinstance(t, ox.NamedNode)]
             for message, query, _ in shape.sparql:
                 at = where_group_start(query)
-                text = query[:at] + values + query[at:]
-                for row in store.query(text, default_graph=[ox.DefaultGraph(), graph]):
-                    path, value = row["path"], row["value"]
-                    out.append(Finding(row["this"], path.value if path else None, value,
-                                       "sparql", message))
+                runs = [(f"{query[:at]} VALUES ?this {{ {iris} }} {query[at:]}", None)] * bool(iris)
+                for text, bound in runs + [(query, b) for b in blanks]:  # VALUES takes no _:x
+                    for row in store.query(text, default_graph=[ox.DefaultGraph(), graph],
+                                           substitutions=bound):
+                        path, value = row["path"], row["value"]
+                        out.append(Finding(row["this"], path.value if path else None, value,
+                                           "sparql", message))
         finally:
             store.remove_graph(graph)
     return out
