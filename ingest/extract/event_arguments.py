@@ -306,6 +306,9 @@ def targets_of(ctx: Context, tok) -> list[str]:
                 if key and not key.startswith(("law:", "grant:")) and key not in out:
                     out.append(key)
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+    # the object of a threatened or pledged act is whom the threat or pledge is at; the
+    # object of what a vote decides is not the voters' target
+    threat_like = tok.pos_ == "NOUN" or (entry_of(tok) or ("",))[0] in ("threaten", "warn")
     for c in tok.children:
         if c.dep_ in ("dobj", "xcomp") or (c.dep_ == "acl" and tok.pos_ == "NOUN"):
             preps += [g for g in c.children if g.dep_ == "prep" and g.lower_ in TARGET_PREPS]
@@ -313,7 +316,7 @@ def targets_of(ctx: Context, tok) -> list[str]:
                 if g.dep_ == "dobj":
                     preps += [h for h in g.children if h.dep_ == "prep" and h.lower_ in
                               TARGET_PREPS]
-                    if c.dep_ != "dobj":  # "threatened to sue Denver": whom the threat is at
+                    if c.dep_ != "dobj" and threat_like:  # "threatened to sue Denver"
                         out += [k for d in (g, *coordinated(g)) if (k := entity_of(ctx, d))
                                 and k.startswith(("place:", "org:", "person:")) and
                                 k not in out]

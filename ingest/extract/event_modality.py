@@ -61,14 +61,15 @@ def simple_present(tok) -> bool:
 
 def has_object(tok) -> bool:
     """The verb acts on something: an object, a passive subject, a prepositional object of
-    stance ("voted for", "railed against", "in favor of"), or (a participle) the noun it
-    modifies."""
+    stance ("voted for", "railed against", "in favor of"; not "voted on Monday"), or (a
+    participle) the noun it modifies."""
     if tok.pos_ == "NOUN" or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl")):
         return True
     objects = event_words()["object_preps"]
     return any(c.dep_ in ("dobj", "nsubjpass", "dative", "attr") or (
-        c.dep_ == "prep" and (c.lower_ in objects or any(
-            g.dep_ == "pobj" and g.lower_ in objects for g in c.children)))
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") and
+                                 (c.lower_ in objects or g.lower_ in objects)
+                                 for g in c.children))
         for c in tok.children)
 
 

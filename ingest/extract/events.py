@@ -110,6 +110,10 @@ def trigger(ctx: Context, tok, official: bool) -> tuple[str, str | None, str] | 
             return None  # "the order" named as a law is the law, not an act of ordering
         if not nominal_reading(tok, note) or (official and not left_to_prose(ctx, tok)):
             continue
+        if "wn" in note and tok.dep_ in ("xcomp", "advcl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and \
+                tok.head.lemma_.lower() not in event_words()["aspectual_verbs"]:
+            continue  # "met to vote", "voted to prohibit": the governing verb reports it
         if "light" in note and not (tok.dep_ in ("dobj", "nsubjpass") and
                                     tok.head.lemma_.lower() in event_words()["light_verbs"]) \
                 and not (typ == "sue" and possessed(ctx, tok)):
