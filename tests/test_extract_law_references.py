@@ -112,3 +112,9 @@ def test_the_states_rules_named_by_a_gerund(nlp):
     laws = laws_of(nlp, "Ohio passed new rules. Under the state's new voting rules, voters must "
                         "show ID.")
     assert laws["Ohio voting rule"]["jurisdiction"] == "Ohio"
+
+
+def test_what_a_policy_does_stops_before_when_and_where(nlp):
+    laws = laws_of(nlp, "Chicago adopted a policy barring immigration arrests on Tuesday in "
+                        "Chicago.")
+    assert "policy barring immigration arrests" in laws

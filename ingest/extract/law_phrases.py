@@ -48,13 +48,18 @@ def named_by_what_it_does(ctx: Context) -> None:
         nxt = doc[tok.i + 1]
         if nxt.lower_ not in DOING or not ctx.in_body(tok) or ctx.quote_of(tok):
             continue
+        if any(c.dep_ == "poss" for c in tok.children):
+            continue  # "his law raising ...": an owner's law is extract_policies' business
         end = nxt.i + 1  # what it does runs to the clause's next break (parses of it vary)
         while end < len(doc) and end - nxt.i < 10:
             t = doc[end]
-            if t.is_punct or t.pos_ in ("VERB", "AUX") or t.ent_type_ in ("DATE", "TIME") or \
-                    t.lower_ in ("and", "but", "or", "which", "that", "who", "because"):
-                break
+            if t.is_punct or t.pos_ in ("VERB", "AUX") or t.ent_type_ in (
+                    "DATE", "TIME", "GPE") or t.lower_ in ("and", "but", "or", "which", "that",
+                                                           "who", "because"):
+                break  # "... on Tuesday in Albany" is when and where, not what
             end += 1
+        while end > nxt.i + 1 and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ"):
+            end -= 1
         if end - nxt.i < 2:
             continue
         place = owner_place(ctx, tok.i) or nearest_place(ctx, tok.i)
