@@ -236,6 +236,9 @@ def owned_by_jurisdiction(ctx: Context) -> None:
         if tok.lower_ not in OWNED_HEADS or tok.i in ctx.tok_key or tok.pos_ != "NOUN" or \
                 not ctx.in_body(tok):
             continue
+        if tok.lower_ in ("policies", "rules") and any(
+                c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):
+            continue  # "over its immigration policies": a practice in general, not one law
         i = tok.i - 1
         mods: list[int] = []
         while i >= 0 and (doc[i].pos_ in ("NOUN", "ADJ", "PROPN") or doc[i].tag_ == "VBG") \
