@@ -25,18 +25,19 @@ from score_extraction import read_document  # noqa: E402
 # Seed: issue 3 targets (overall 0.90, events 0.85) and regression floors at the scores reached
 # (through this harness) minus 0.01.
 SEED_BOUNDS = {"overall": 0.959, "events": 0.99, "event_laws": 0.99, "grants": 0.879}
-# Dev: regression floors at the scores reached (through this harness) minus 0.01; every issue
-# target is met now and is in the comments. Raise a floor whenever extraction improves.
+# Dev (all 20 documents since 2026-12-04): regression floors at the scores reached (through
+# this harness) minus 0.01. Issue 9 targets (over all dev) in the comments; events and overall
+# are still short of them. Raise a floor whenever extraction improves.
 DEV_BOUNDS = {
-    "overall": 0.883,        # reached 0.893; issue 3 target: 0.80
-    "officials": 0.976,      # reached 0.986; issue 3 target: 0.85
-    "jurisdictions": 0.887,  # reached 0.897; issue 3 target: 0.85
-    "statements": 0.885,     # reached 0.895; issue 3 target: 0.85
-    "events": 0.729,         # reached 0.739; issue 3 target: 0.60
-    "event_laws": 0.632,     # reached 0.642; issue 3 target: 0.50
-    "organizations": 0.928,  # reached 0.938
-    "laws": 0.799,           # reached 0.809
-    "grants": 0.854,         # reached 0.864
+    "overall": 0.859,        # reached 0.869; issue 9 target: 0.88
+    "officials": 0.964,      # reached 0.974
+    "jurisdictions": 0.900,  # reached 0.910
+    "statements": 0.921,     # reached 0.931; issue 9 target: 0.90
+    "events": 0.640,         # reached 0.650; issue 9 target: 0.70
+    "event_laws": 0.525,     # reached 0.535
+    "organizations": 0.902,  # reached 0.912
+    "laws": 0.843,           # reached 0.853; issue 9 target: 0.80
+    "grants": 0.855,         # reached 0.865; issue 10 target: 0.85
 }
 
 

@@ -1,10 +1,10 @@
 """Extraction quality as users see it: ../shared/eval/score.py run through `kb facts` (the graph
 is what is measured) on the seed article and the dev corpus.
 
-ISSUE_TARGETS are issue 3's bounds. Where the extractor has not reached a target yet, the floor
-is the value it achieves today (FLOORS, measured through `kb facts` when this test was written),
-so any regression fails while the gap stays visible here; raise a floor as extraction improves
-and delete it when it reaches its target.
+ISSUE_TARGETS are the issues' bounds (3, then 9 and 10 over the grown dev corpus). Where the
+extractor has not reached a target yet, the floor is the value it achieves today (FLOORS,
+measured through `kb facts`), so any regression fails while the gap stays visible here; raise a
+floor as extraction improves and delete it when it reaches its target.
 """
 
 from __future__ import annotations
@@ -23,13 +23,14 @@ SCORE = SHARED / "eval" / "score.py"
 
 ISSUE_TARGETS = {
     "seed": {"overall": 0.90, "events": 0.85},
-    "dev": {"overall": 0.80, "officials": 0.85, "jurisdictions": 0.85, "statements": 0.85,
-            "events": 0.60, "event_laws": 0.50},
+    # issue 9 (over all 20 dev documents) and issue 10 (grants)
+    "dev": {"overall": 0.88, "officials": 0.85, "jurisdictions": 0.85, "statements": 0.90,
+            "events": 0.70, "event_laws": 0.50, "laws": 0.80, "grants": 0.85},
 }
-# Every target is met through `kb facts` (seed 0.969 overall, 1.0 events; dev 0.894 overall,
-# statements 0.903, events 0.739, event_laws 0.642), so the targets themselves are asserted;
-# put a corpus/category here only if a target is ever out of reach again.
-FLOORS: dict[str, dict[str, float]] = {}
+# Targets not reached yet through `kb facts` (2026-12-04, dev of 20 documents: overall 0.869,
+# events 0.650): the floor is the value reached minus 0.01, so a regression fails while the gap
+# stays visible. Delete an entry when its target is met.
+FLOORS: dict[str, dict[str, float]] = {"dev": {"overall": 0.859, "events": 0.640}}
 
 def score(corpus: str) -> dict:
     env = dict(os.environ)
