@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from shell.common import StoreOpt, error, fail_on_errors, open_kb, write_out
+from shell.common import StoreOpt, error, fail_on_errors, open_kb, warning, write_out
 
 if TYPE_CHECKING:
     from ingest.pipeline import DocumentResult
@@ -42,6 +42,8 @@ def ingest(
         finally:
             if bar is not None:
                 bar.close()
+        for note in report.warnings:
+            warning(note)
         for failure in report.failures:
             error(failure)
         typer.echo(f"ingested {report.summary()}", err=True)

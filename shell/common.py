@@ -40,9 +40,18 @@ def use_color(stream: object = sys.stderr) -> bool:
 
 def error(message: str) -> None:
     """One line on stderr, red on a terminal."""
-    text = f"kb: error: {message}"
+    _say("error", message, typer.colors.RED)
+
+
+def warning(message: str) -> None:
+    """One line on stderr, yellow on a terminal: something was dropped or repaired, work went on."""
+    _say("warning", message, typer.colors.YELLOW)
+
+
+def _say(level: str, message: str, colour: str) -> None:
+    text = f"kb: {level}: {message}"
     if use_color():
-        text = typer.style(text, fg=typer.colors.RED)
+        text = typer.style(text, fg=colour)
     typer.echo(text, err=True)
 
 

@@ -8,6 +8,7 @@ records crafted to violate the shapes, and hold the compiled checks to pyshacl's
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -42,6 +43,9 @@ def test_corpora_and_examples_ingest_valid(tmp_path: Path) -> None:
            "--store", store)
     assert r.returncode == 0, r.stderr
     assert " warning(s)" in r.stderr  # the summary counts the repairs
+    counted = int(re.search(r"(\d+) warning\(s\)", r.stderr).group(1))
+    shown = [line for line in r.stderr.splitlines() if line.startswith("kb: warning: ")]
+    assert len(shown) == counted  # and each repair is said, one line naming its document
     v = kb("validate", "--store", store)
     assert v.returncode == 0, v.stdout + v.stderr
 
