@@ -77,6 +77,17 @@ def test_the_row_is_the_evidence_with_its_offsets(nlp, ext):
     assert [document.text[s:e].split("\t")[0] for s, e in rows][-1] == "Total"
 
 
+@pytest.mark.parametrize("ext", ["html", "txt", "pdf"])
+def test_the_governor_announces_and_the_dateline_gives_his_state(nlp, ext):
+    """The dateline (HARTFORD, Conn. (date) —) is place and date, never the announcer; in a
+    release ("today announced") it also says which state the unqualified Governor governs."""
+    facts = facts_of(nlp, read_one(DATA / f"policing_grants_release.{ext}"))
+    announce = [e for e in facts.events if e.type == "announce"]
+    assert announce and {facts.name_of(e.agent) for e in announce} == {"Ned Lamont"}
+    (post,) = [m for m in facts.memberships if facts.name_of(m.person) == "Ned Lamont"]
+    assert facts.name_of(post.of) == "Connecticut"
+
+
 def test_press_release_boilerplate_is_not_text():
     for ext in ("html", "txt", "pdf"):
         text = read_one(DATA / f"policing_grants_release.{ext}").text

@@ -3,7 +3,8 @@
 A governor's office writes "HARTFORD, Conn. (May 14, 2019) — Governor Ned Lamont today ..."
 and never says which state he governs: the dateline does. Roles whose default jurisdiction in
 data/roles.tsv is "@state" or "@city" take the state or city of the dateline when the document
-is issued by a government office (its publisher names one); news datelines say where a
+is issued by a government office: its publisher names one, or its dateline sentence says
+"today" (releases write "today announced"; news writes the weekday). News datelines say where a
 reporter filed, so they are left alone.
 """
 from __future__ import annotations
@@ -21,6 +22,9 @@ DATELINE = re.compile(r"^\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*)?\(?"
 GOVERNMENT_PUBLISHER = re.compile(r"\b(?:Office|Governor|Mayor|Attorney General|Department|"
                                   r"State of|City of|County|Senator|White House|Agency)\b")
 
+#: the lead of a release: "Governor X today announced", "announced today"
+RELEASE_TODAY = re.compile(r"\btoday\b")
+
 
 def fill_post_places(ctx: Context) -> None:
     """Give posts of "@state"/"@city" roles without a jurisdiction the dateline's place."""
@@ -36,14 +40,14 @@ def fill_post_places(ctx: Context) -> None:
 
 def dateline_places(ctx: Context) -> dict[str, str]:
     """"state" and "city" -> place keys named in a government release's dateline."""
-    publisher = ctx.document.publisher or ""
-    if not GOVERNMENT_PUBLISHER.search(publisher):
-        return {}
+    official = bool(GOVERNMENT_PUBLISHER.search(ctx.document.publisher or ""))
     text = ctx.doc.text
     for line in text[ctx.body_start:ctx.body_start + 2000].split("\n")[:6]:
         m = DATELINE.match(line)
         if m is None:
             continue
+        if not (official or RELEASE_TODAY.search(line[m.end():m.end() + 300])):
+            return {}
         written = m.group("place").lower()
         out: dict[str, str] = {}
         for key, place in ctx.facts.places.items():
