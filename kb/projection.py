@@ -201,12 +201,19 @@ def _build(kb: Reader, generation: str) -> Projection:
         for rel in _fact_edges(store, kind, entities, parents):
             _add(edges, rel)
 
+    # Insertion order decides which of two equally short paths comes first: sort, so that every
+    # store (whose rows come in its own order) gives the same paths and exports.
     graph = nx.Graph()
-    graph.add_nodes_from(entities)
-    graph.add_edges_from((u, v, {"rels": rels}) for (u, v), rels in edges.items())
+    graph.add_nodes_from(sorted(entities))
+    graph.add_edges_from((u, v, {"rels": sorted(rels, key=_relation_order)})
+                         for (u, v), rels in sorted(edges.items()))
     labels = dict(label_index(kb).names)
     frozen = {k: frozenset(types[k]) for k in entities}
     return Projection(generation, graph, labels, frozen, time.perf_counter() - started, parents)
+
+
+def _relation_order(rel: Relation) -> tuple[str, ...]:
+    return (rel.source, rel.target, rel.predicate, rel.fact or "", rel.label)
 
 
 def _add(edges: dict[tuple[str, str], list[Relation]], rel: Relation) -> None:

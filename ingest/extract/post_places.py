@@ -3,9 +3,9 @@
 A governor's office writes "HARTFORD, Conn. (May 14, 2019) — Governor Ned Lamont today ..."
 and never says which state he governs: the dateline does. Roles whose default jurisdiction in
 data/roles.tsv is "@state" or "@city" take the state or city of the dateline when the document
-is issued by a government office: its publisher names one, or its dateline sentence says
-"today" (releases write "today announced"; news writes the weekday). News datelines say where a
-reporter filed, so they are left alone.
+is issued by a government office: its publisher names one, or no publisher is known and its
+dateline sentence says "today" (releases write "today announced"; news writes the weekday). A
+news outlet's datelines say where a reporter filed, so they are left alone.
 """
 from __future__ import annotations
 
@@ -40,13 +40,14 @@ def fill_post_places(ctx: Context) -> None:
 
 def dateline_places(ctx: Context) -> dict[str, str]:
     """"state" and "city" -> place keys named in a government release's dateline."""
-    official = bool(GOVERNMENT_PUBLISHER.search(ctx.document.publisher or ""))
+    publisher = ctx.document.publisher
+    official = bool(GOVERNMENT_PUBLISHER.search(publisher or ""))
     text = ctx.doc.text
     for line in text[ctx.body_start:ctx.body_start + 2000].split("\n")[:6]:
         m = DATELINE.match(line)
         if m is None:
             continue
-        if not (official or RELEASE_TODAY.search(line[m.end():m.end() + 300])):
+        if not (official or publisher is None and RELEASE_TODAY.search(line[m.end():][:300])):
             return {}
         written = m.group("place").lower()
         out: dict[str, str] = {}
