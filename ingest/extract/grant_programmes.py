@@ -256,16 +256,5 @@ class Programmes:
 def drop_org(ctx: Context, org_key: str, key: str) -> None:
     """Forget a body that was really a programme's name; its mentions become the programme's."""
     ctx.facts.organizations.pop(org_key, None)
-    move_mentions(ctx, org_key, key)
-
-
-def move_mentions(ctx: Context, old: str, new: str) -> None:
-    """Every token and mention of entity ``old`` now refers to ``new`` (``old`` was read
-    twice, once wrongly)."""
-    for i, k in list(ctx.tok_key.items()):
-        if k == old:
-            ctx.tok_key[i] = new
-    for m in ctx.mentions:
-        if m.key == old:
-            m.key = new
+    ctx.move_mentions(org_key, key)
 

@@ -13,7 +13,6 @@ import re
 from collections import Counter
 
 from ingest.extract.context import Context, lexicon, slug, squash
-from ingest.extract.grant_programmes import move_mentions
 from ingest.money import to_usd
 from kb.facts import Event, Evidence, Grant, Table
 
@@ -223,7 +222,7 @@ class TableAwards:
                 continue
             row_key = owners.pop()
             del ctx.facts.grants[key]
-            move_mentions(ctx, key, row_key)
+            ctx.move_mentions(key, row_key)
 
     def _row_at(self, offset: int) -> str | None:
         return next((k for s, e, k in self.row_spans if s <= offset < e), None)
