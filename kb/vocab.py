@@ -107,13 +107,14 @@ KB = Vocabulary("kb", "https://w3id.org/civic-kb/ns#", """
 """)
 
 EVENT = Vocabulary("kbe", "https://w3id.org/civic-kb/event/", """
-    accuse announce appeal appeal_policy_change appeal_political_reform award_grant coerce comply
-    criticize defy_law demand demand_policy_change demand_political_reform deny_claim
-    deny_responsibility diplomatic_cooperation disapprove enact_law find_liable
-    impose_administrative_sanctions investigate make_statement provide_aid provide_economic_aid
-    public_statement reduce_aid reduce_economic_aid reduce_relations reject release_report rule
-    scheme sign_agreement sign_law sue threaten threaten_administrative_sanctions threaten_aid
-    threaten_nonforce threaten_sanctions threaten_unspecified warn withhold yielding
+    accuse announce appeal appeal_policy_change appeal_political_reform arrest award_grant coerce
+    comply consult criticize defend_verbally defy_law demand demand_policy_change
+    demand_political_reform deny_claim deny_responsibility diplomatic_cooperation disapprove
+    enact_law find_liable impose_administrative_sanctions investigate make_statement make_visit
+    praise provide_aid provide_economic_aid public_statement reduce_aid reduce_economic_aid
+    reduce_relations reject release_report rule scheme sign_agreement sign_law sue threaten
+    threaten_administrative_sanctions threaten_aid threaten_nonforce threaten_sanctions
+    threaten_unspecified veto warn withhold yielding
 """)
 
 ROLE = Vocabulary("role", "https://w3id.org/civic-kb/role/", """
@@ -223,7 +224,11 @@ _EVENTS: tuple[tuple[str, str, str], ...] = (
     ("appeal", "other", "02"),
     ("appeal_political_reform", "other", "024"),
     ("appeal_policy_change", "other", "0242"),
+    ("consult", "other", "04"),
+    ("make_visit", "other", "042"),
     ("diplomatic_cooperation", "other", "05"),
+    ("praise", "other", "051"),
+    ("defend_verbally", "other", "052"),
     ("sign_agreement", "sign", "057"),
     ("sign_law", "sign", "057"),
     ("enact_law", "enact", "057"),
@@ -244,6 +249,7 @@ _EVENTS: tuple[tuple[str, str, str], ...] = (
     ("rule", "rule", "116"),
     ("reject", "other", "12"),
     ("defy_law", "other", "128"),
+    ("veto", "other", "129"),
     ("threaten", "threaten", "13"),
     ("threaten_unspecified", "threaten", "130"),
     ("threaten_nonforce", "threaten", "131"),
@@ -256,6 +262,7 @@ _EVENTS: tuple[tuple[str, str, str], ...] = (
     ("withhold", "withhold", "1621"),
     ("coerce", "other", "17"),
     ("impose_administrative_sanctions", "other", "172"),
+    ("arrest", "other", "173"),
 )
 
 EVENT_KEY: dict[str, str] = {EVENT[c]: key for c, key, _ in _EVENTS}
