@@ -104,6 +104,8 @@ KB = Vocabulary("kb", "https://w3id.org/civic-kb/ns#", """
     Mention Town aboutGrant aboutLaw agent asserted authorizedBy bill condition confidence
     courtRuling evidence executiveOrder factuality future hypothetical jurisdiction key negated
     ordinance policy post recipient regulation rule statute target threatenedAction
+    Correction Merge Rejection Split inDocument kept merged rejected splitFrom splitInto
+    surfaceForm uncorrectedQuads
 """)
 
 EVENT = Vocabulary("kbe", "https://w3id.org/civic-kb/event/", """
@@ -145,6 +147,7 @@ ORG = Vocabulary("org", "http://www.w3.org/ns/org#", """
 PROV = Vocabulary("prov", "http://www.w3.org/ns/prov#", """
     Activity Entity SoftwareAgent generatedAtTime wasAssociatedWith wasDerivedFrom
     wasGeneratedBy wasQuotedFrom
+    Agent invalidatedAtTime startedAtTime
 """)
 
 SKOS = Vocabulary("skos", "http://www.w3.org/2004/02/skos/core#", """
