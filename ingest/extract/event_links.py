@@ -3,8 +3,11 @@ pointing back to a named law, the neighbouring sentences, or the rule a complian
 about."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ingest.extract.context import Context, lexicon
 from ingest.extract.event_triggers import event_words
+from ingest.gazetteer import data_lines
 
 COMPLIANCE_EVENTS = ("threaten", "withhold", "warn")
 
@@ -13,14 +16,18 @@ def about(ctx: Context, tok, prefix: str, near: bool = True, clause=None) -> str
     """The law or grant an event is about: in its clause, its sentence, a definite "the bill"
     in the clauses of the verb that reports it (``clause``) pointing back to a named law, or
     (``near``) the neighbouring sentences."""
+    key_of = law_key_at(ctx) if prefix == "law:" else ctx.tok_key.get
     for t in sorted(tok.subtree, key=lambda t: abs(t.i - tok.i)):
-        key = ctx.key_at(t)
+        key = key_of(t.i)
         if key and key.startswith(prefix):
             return key
     si = ctx.sent_of[tok.i]
     sent = ctx.sents[si]
-    keys = [k for i in range(sent.start, sent.end)
-            if (k := ctx.tok_key.get(i)) and k.startswith(prefix)]
+    if prefix == "law:":
+        key = modified_law(ctx, tok)
+        if key:
+            return key
+    keys = [k for i in range(sent.start, sent.end) if (k := key_of(i)) and k.startswith(prefix)]
     if keys:
         return keys[0]
     if prefix == "law:" and clause is not None:
@@ -33,10 +40,31 @@ def about(ctx: Context, tok, prefix: str, near: bool = True, clause=None) -> str
         if 0 <= si + offset < len(ctx.sents):
             sent = ctx.sents[si + offset]
             keys = [k for i in range(sent.start, sent.end)
-                    if (k := ctx.tok_key.get(i)) and k.startswith(prefix)]
+                    if (k := key_of(i)) and k.startswith(prefix)]
+            if not keys and prefix == "law:" and offset == -1:
+                keys = [k for t in ctx.doc.tokens[sent.start:sent.end]
+                        if anaphor_noun(ctx, t) and (k := antecedent(ctx, t))]
             if keys:
                 return keys[0] if offset != -1 else keys[-1]
     return None
+
+
+def law_key_at(ctx: Context):
+    """A lookup from token index to the law it names, also where a longer name holding the
+    law took the token ("Recovery Act funds" is a grant, and names the Recovery Act): the
+    event is then about that law too. Built once per document, after every law is known."""
+    index = getattr(ctx, "_law_at", None)
+    if index is None:
+        index = {}
+        for m in ctx.mentions:
+            if m.key.startswith("law:") and m.key in ctx.facts.laws:
+                for i in range(m.start, m.end):
+                    index.setdefault(i, m.key)
+        for i, key in ctx.tok_key.items():
+            if key.startswith("law:"):
+                index[i] = key
+        ctx._law_at = index
+    return index.get
 
 
 CLAUSAL = ("ccomp", "xcomp", "advcl", "conj")
@@ -52,39 +80,73 @@ def clause_top(verb):
     return node
 
 
+@lru_cache(maxsize=1)
+def law_nouns() -> dict[str, list[str]]:
+    """data/law_anaphors.tsv: a definite law noun -> the law types it can name, best first."""
+    return {row[0]: row[1].split(",") for row in data_lines("law_anaphors.tsv")}
+
+
 def law_anaphor(ctx: Context, top) -> str | None:
     """The named law a definite common noun under ``top`` stands for: "the bill",
-    "this measure", "the order", or a lede's bare "legislation". News names a law once and
-    then says "the bill"; the nearest law named before it of a type the noun can name is
-    meant. A lede describes a bill before naming it ("the Assembly passed legislation that
-    would ..." ... "the Liberty Act would ..."), so with nothing before, the first law named
-    in the next three sentences is."""
-    words = event_words()
-    nouns, dets = words["law_anaphors"], words["anaphor_determiners"]
+    "this measure", "the order", or a lede's bare "legislation" (the first such noun)."""
     doc = ctx.doc
+    nouns = law_nouns()
     for i in range(top.left_edge.i, top.right_edge.i + 1):
         t = doc[i]
-        types = nouns.get(t.lower_)
-        if types is None or i in ctx.tok_key or t.pos_ != "NOUN" or \
-                t.dep_ in ("compound", "amod", "nmod") or ctx.quote_of(t):
-            continue
-        det = next((c.lower_ for c in t.children if c.dep_ == "det"), None)
-        if det not in dets and not (det is None and t.lower_ == "legislation"):
-            continue
-        laws = ctx.facts.laws
-        named = [(types.index(kind), m) for m in ctx.mentions if m.key in laws and
-                 (kind := law_kind(laws[m.key])) in types]
-        # the first kind the noun names best ("the bill": a bill before an enacted statute)
-        before = [(rank, -m.start, m.key) for rank, m in named if i - 600 <= m.start < i]
-        if before:
-            return min(before)[2]
-        last = ctx.sent_of[i] + 3
-        after = [(rank, m.start, m.key) for rank, m in named
-                 if m.start > i and ctx.sent_of[m.start] <= last]
-        if after and det in ("the", None):
-            return min(after)[2]
-        return None
+        if t.lower_ in nouns and anaphor_noun(ctx, t):
+            return antecedent(ctx, t)
     return None
+
+
+def anaphor_noun(ctx: Context, t) -> bool:
+    """Is ``t`` a definite law noun that refers to a law rather than naming one: "the bill",
+    "this measure", a bare "legislation"; not part of a name, a modifier or a quotation."""
+    if t.lower_ not in law_nouns() or t.i in ctx.tok_key or \
+            t.pos_ != "NOUN" or t.dep_ in ("compound", "amod", "nmod") or ctx.quote_of(t):
+        return False
+    det = next((c.lower_ for c in t.children if c.dep_ == "det"), None)
+    return det in event_words()["anaphor_determiners"] or \
+        (det is None and t.lower_ == "legislation")
+
+
+def antecedent(ctx: Context, t) -> str | None:
+    """The law a definite law noun ``t`` refers to. News names a law once and then says "the
+    bill"; the nearest law named before it of a type the noun can name is meant. A lede
+    describes a bill before naming it ("the Assembly passed legislation that would ..." ...
+    "the Liberty Act would ..."), so with nothing before, the first law named in the next
+    three sentences is; failing both, the one law of the document whose name ends in the
+    same noun ("the policy" ... "the county's detainer policy")."""
+    types = law_nouns()[t.lower_]
+    det = next((c.lower_ for c in t.children if c.dep_ == "det"), None)
+    i = t.i
+    laws = ctx.facts.laws
+    named = [(types.index(kind), m) for m in ctx.mentions if m.key in laws and
+             (kind := law_kind(laws[m.key])) in types]
+    # the first kind the noun names best ("the bill": a bill before an enacted statute)
+    before = [(rank, -m.start, m.key) for rank, m in named if i - 600 <= m.start < i]
+    if before:
+        return min(before)[2]
+    last = ctx.sent_of[i] + 3
+    after = [(rank, m.start, m.key) for rank, m in named
+             if m.start > i and ctx.sent_of[m.start] <= last]
+    if after and det in ("the", None):
+        return min(after)[2]
+    if det != "the":
+        return None
+    same = {m.key for _, m in named if laws[m.key].name.lower().split()[-1] == t.lower_}
+    return same.pop() if len(same) == 1 else None
+
+
+def modified_law(ctx: Context, tok) -> str | None:
+    """The law an event participle or relative clause describes: "The legislation, supported
+    by the police, ...", "the bill, which the council passed": the noun it hangs on."""
+    if tok.dep_ not in ("acl", "relcl"):
+        return None
+    head = tok.head
+    key = law_key_at(ctx)(head.i)
+    if key:
+        return key
+    return antecedent(ctx, head) if anaphor_noun(ctx, head) else None
 
 
 def law_kind(law) -> str:

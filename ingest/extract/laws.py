@@ -46,9 +46,40 @@ def extract_laws(ctx: Context) -> None:
         extract_act(ctx, m)
     public_laws(ctx)
     join_appositions(ctx)
+    law_acronyms(ctx)
     extract_law_references(ctx)
     extract_orders(ctx, us)
     extract_possessive_laws(ctx)
+
+
+def law_acronyms(ctx: Context) -> None:
+    """"the National Defense Authorization Act (NDAA)": a law named in full and then its
+    initials in parentheses is called by the initials afterwards; each later "NDAA" names it."""
+    doc = ctx.doc
+    for m in [m for m in ctx.mentions if m.key.startswith("law:")]:
+        if m.end + 2 >= len(doc) or doc[m.end].text != "(" or doc[m.end + 2].text != ")" or \
+                m.key not in ctx.facts.laws:
+            continue
+        short = doc[m.end + 1].text
+        if not (2 <= len(short) <= 8 and short.isalpha() and short.isupper()) or \
+                not initials_of(short, doc.text_of(m.start, m.end)):
+            continue
+        law = ctx.facts.laws[m.key]
+        law.add_alias(short)
+        for tok in doc.tokens[m.end + 1:]:
+            if tok.text == short and tok.i not in ctx.tok_key and ctx.in_body(tok):
+                law.evidence.append(ctx.evidence(tok, "law.acronym"))
+                ctx.mark(tok.i, tok.i + 1, m.key)
+
+
+def initials_of(short: str, name: str) -> bool:
+    """Are the letters of ``short`` initials of the capitalised words of ``name``, in order,
+    starting with the first ("ARRA": American Recovery and Reinvestment Act)?"""
+    initials = [w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name) if w[0].isupper()]
+    if not initials or initials[0] != short[0]:
+        return False
+    rest = iter(initials)
+    return all(letter in rest for letter in short)
 
 
 def extract_act(ctx: Context, m: re.Match) -> None:
