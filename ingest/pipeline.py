@@ -302,6 +302,7 @@ def write_facts(store: Store, facts: DocumentFacts, book=None) -> DocumentResult
     """Resolve, build and write one document's facts in one transaction (``book``: the
     batch's NameBook, read from the store when not given)."""
     from ingest.resolve import NameBook, resolve
+    from kb.corrections_apply import correct
     from kb.graph import build
 
     document = facts.document
@@ -313,6 +314,7 @@ def write_facts(store: Store, facts: DocumentFacts, book=None) -> DocumentResult
         _normalise_source(document)
         res = resolve(facts, book)
         graph = build(facts, res)
+        graph = correct(store, graph)  # the user's corrections (kb.corrections)
     except Exception as exc:  # noqa: BLE001 - a bug in one document must not stop the batch
         return DocumentResult(name, error=f"{name}: building the graph failed: "
                                           f"{type(exc).__name__}: {exc}")
@@ -343,11 +345,13 @@ def learn(book, graph: DocumentGraph) -> None:  # noqa: ANN001 - NameBook, impor
 
 
 def _write_table(store: Store, table: TableDocument, book) -> DocumentResult:  # noqa: ANN001
+    from kb.corrections_apply import correct
     from kb.graph import table_graph
 
     document = table.document
     _normalise_source(document)
     graph = table_graph(document, table.triples, [(r.line, r.cells) for r in table.rows])
+    graph = correct(store, graph)  # the user's corrections (kb.corrections)
     try:
         warnings = _commit(store, graph, document)
     except ShapeError as exc:  # the document's own description violates a shape

@@ -26,6 +26,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "kb.errors", "kb.vocab", "kb.iris", "kb.terms", "kb.sparqltext", "kb.store.*",
         "kb.formats", "kb.facts", "kb.resolution", "kb.graph.*", "kb.documents", "kb.reader",
         "kb.regexcheck", "kb.shapecheck", "kb.shaperepair", "kb.lifetime",
+        "kb.corrections", "kb.corrections_apply", "kb.corrections_store",
     )),
     ("ingest: shared lexicons and parsers", ("ingest", "ingest.dates", "ingest.money",
                                              "ingest.gazetteer")),
@@ -37,6 +38,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("kb features", (
         "kb.labels", "kb.ontology_index", "kb.edge_labels", "kb.projection", "kb.paths",
         "kb.export.*", "kb.questions", "kb.describe", "kb.factsjson", "kb.validate", "kb.serve",
+        "kb.corrections_commands",
     )),
     ("facade", ("kb", "kb.api")),
     ("shell", ("shell.*",)),

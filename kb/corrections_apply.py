@@ -1,0 +1,254 @@
+"""Applying corrections to one document's graph: the function ingest calls before it writes a
+document, and the one that re-derives stored documents when a correction is made or undone.
+
+``apply(corrections, graph)`` is pure: a ``DocumentGraph`` in (``.quads`` the document graph,
+``.shared`` its default-graph descriptions, ``.mentions``), a corrected copy out, so the same
+document and the same corrections always give the same quads:
+
+* **merge** (kept A, merged B): B's IRI becomes A's in every quad; B's ``schema:name`` and
+  aliases become A's ``skos:altLabel``, B's types A's; the rest of B's own description goes
+  (A's stands). Merges are followed transitively (B into A, then A into C: B's quads go to C).
+* **split** (entity A, surface form NAME, new IRI N, document or all): A's mentions written
+  NAME become N's. When every mention of A in the document is NAME, A is N throughout the
+  document; otherwise a fact moves to N when its evidence sentence holds a NAME mention of A
+  and no other mention of A. N is described with A's types and NAME.
+* **reject** (fact F): every quad about or pointing to F goes, then the document's own nodes
+  (its evidence, its amount, a nested event) that nothing points to any more.
+
+``correct(store, graph)`` is what ingest calls: the active corrections applied, plus the
+document's uncorrected quads kept beside them when a correction changed anything
+(``kb.corrections``), so a later undo can give the document back as extraction wrote it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from kb import iris
+from kb.corrections import Correction, active, encode, snapshot_quad
+from kb.graph import FACT_CLASSES
+from kb.vocab import KB, OA, ORG, RDF, SCHEMA, SKOS
+
+if TYPE_CHECKING:
+    from kb.graph import DocumentGraph
+    from kb.store import Store
+
+N = ox.NamedNode
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+DEFAULT = ox.DefaultGraph()
+_NAME, _ALT, _TYPE = N(SCHEMA.name), N(SKOS.altLabel), N(RDF.type)
+_EVIDENCE, _MENTIONS = N(KB.evidence), N(SCHEMA.mentions)
+_KIND_CLASS = {"person": SCHEMA.Person, "place": SCHEMA.Place, "org": ORG.Organization,
+               "law": SCHEMA.Legislation, "post": ORG.Post}
+"""The class of a split's new entity when the document does not type the entity it leaves."""
+
+
+def correct(store: Store, graph: DocumentGraph) -> DocumentGraph:
+    """``graph`` with the store's active corrections applied, carrying its uncorrected quads
+    when they changed it; ``graph`` itself when none applies (one small query per document)."""
+    corrections = active(store)
+    if not corrections:
+        return graph
+    fixed = apply(corrections, graph)
+    if fixed.quads == graph.quads and fixed.shared == graph.shared:
+        return graph
+    fixed.quads.append(snapshot_quad(graph.iri, uncorrected(graph)))
+    return fixed
+
+
+def uncorrected(graph: DocumentGraph) -> ox.Literal:
+    """What extraction wrote for the document, as ``kb.corrections.encode`` keeps it."""
+    g = N(graph.iri)
+    return encode([ox.Quad(q.subject, q.predicate, q.object, g) for q in graph.quads],
+                  [ox.Quad(q.subject, q.predicate, q.object, DEFAULT) for q in graph.shared])
+
+
+def apply(corrections: list[Correction], graph: DocumentGraph) -> DocumentGraph:
+    """A corrected copy of ``graph`` (see the module docstring); ``graph`` is not changed."""
+    out = _copy(graph)
+    merged_into = _merge_targets(corrections)
+    for c in corrections:
+        if not c.active:
+            continue
+        if c.kind == "merge" and c.other:
+            _merge(out, c.other, merged_into[c.other])
+        elif c.kind == "split" and c.entity and c.other and c.name is not None:
+            _split(out, c)
+        elif c.kind == "reject" and c.fact:
+            _reject(out, N(c.fact))
+    return out
+
+
+def _copy(graph: DocumentGraph) -> DocumentGraph:
+    """A copy whose lists and sets can change without touching ``graph`` (fields the graph
+    builder may add later are copied along)."""
+    changes = {}
+    for f in dataclasses.fields(graph):
+        value = getattr(graph, f.name)
+        if isinstance(value, (list, set)):
+            changes[f.name] = type(value)(value)
+    return dataclasses.replace(graph, **changes)
+
+
+def _merge_targets(corrections: list[Correction]) -> dict[str, str]:
+    """Merged IRI -> the IRI it ends up as, following chains of merges."""
+    step = {c.other: c.entity for c in corrections
+            if c.active and c.kind == "merge" and c.other and c.entity}
+    final: dict[str, str] = {}
+    for start in step:
+        seen, at = {start}, step[start]
+        while at in step and at not in seen:  # a cycle cannot be made by hand; stop if loaded
+            seen.add(at)
+            at = step[at]
+        final[start] = at
+    return final
+
+
+def _swap(term: Term, old: ox.NamedNode, new: ox.NamedNode) -> Term:
+    return new if term == old else term
+
+
+def _rewrite(quads: list[ox.Quad], old: ox.NamedNode, new: ox.NamedNode) -> list[ox.Quad]:
+    return _unique([ox.Quad(_swap(q.subject, old, new), q.predicate, _swap(q.object, old, new),
+                            q.graph_name) for q in quads])
+
+
+def _unique(quads: list[ox.Quad]) -> list[ox.Quad]:
+    return list(dict.fromkeys(quads))
+
+
+# --- merge -------------------------------------------------------------------------------------
+
+
+def _merge(graph: DocumentGraph, merged: str, kept: str) -> None:
+    b, a = N(merged), N(kept)
+    if merged not in graph.mentions and not any(b in (q.subject, q.object)
+                                                for q in (*graph.quads, *graph.shared)):
+        return
+    shared: list[ox.Quad] = []
+    for q in graph.shared:
+        if q.subject == b:
+            if q.predicate in (_NAME, _ALT):
+                q = ox.Quad(a, _ALT, q.object, q.graph_name)
+            elif q.predicate == _TYPE:
+                q = ox.Quad(a, _TYPE, q.object, q.graph_name)
+            else:
+                continue  # the kept entity's own description stands
+        shared.append(ox.Quad(q.subject, q.predicate, _swap(q.object, b, a), q.graph_name))
+    names = {q.object for q in shared if q.subject == a and q.predicate == _NAME}
+    graph.shared = _unique([q for q in shared
+                            if not (q.subject == a and q.predicate == _ALT and q.object in names)])
+    graph.quads = _rewrite(graph.quads, b, a)
+    retract = getattr(graph, "retract", None)
+    if isinstance(retract, list):  # stored values of B that it would replace: B is gone
+        retract[:] = [q for q in retract if b not in (q.subject, q.object)]
+    if merged in graph.mentions:
+        graph.mentions.discard(merged)
+        graph.mentions.add(kept)
+
+
+# --- split -------------------------------------------------------------------------------------
+
+
+def _split(graph: DocumentGraph, c: Correction) -> None:
+    if c.document and c.document != graph.iri:
+        return
+    a, new = N(c.entity), N(c.other)  # type: ignore[arg-type]
+    evidence = {q.object for q in graph.quads if q.subject == a and q.predicate == _EVIDENCE}
+    named = {q.subject for q in graph.quads if q.subject in evidence
+             and q.predicate.value == OA.exact and q.object.value == c.name}
+    if not named:
+        return
+    others = evidence - named
+    types = [q.object for q in graph.shared if q.subject == a and q.predicate == _TYPE]
+    if not types:
+        kind = iris.kind_of(c.entity or "")
+        types = [N(_KIND_CLASS[kind])] if kind in _KIND_CLASS else []
+    if not others:  # every mention here is the other entity: all of A here is N
+        graph.quads = _rewrite(graph.quads, a, new)
+        graph.shared = [q for q in graph.shared if q.subject != a]
+        graph.shared = _rewrite(graph.shared, a, new)
+        graph.mentions.discard(c.entity)  # type: ignore[arg-type]
+    else:
+        graph.quads = _split_facts(graph, a, new, named, others)
+        graph.quads.append(ox.Quad(N(graph.iri), _MENTIONS, new, N(graph.iri)))
+        graph.shared = [q for q in graph.shared if not (
+            q.subject == a and q.predicate == _ALT and q.object.value == c.name)]
+    graph.shared = _unique([*graph.shared,
+                            *(ox.Quad(new, _TYPE, t, DEFAULT) for t in types),
+                            ox.Quad(new, _NAME, ox.Literal(c.name or ""), DEFAULT)])
+    graph.quads = _unique(graph.quads)
+    graph.mentions.add(c.other)  # type: ignore[arg-type]
+
+
+def _split_facts(graph: DocumentGraph, a: ox.NamedNode, new: ox.NamedNode,
+                 named: set[Term], others: set[Term]) -> list[ox.Quad]:
+    """The document's quads with A's NAME mentions, and the facts whose evidence sentence
+    holds only NAME mentions of A, moved to ``new``."""
+    spans = _spans(graph)
+    named_at = [spans[m] for m in named if m in spans]
+    other_at = [spans[m] for m in others if m in spans]
+    evidence_of: dict[Term, list[tuple[int, int]]] = {}
+    for q in graph.quads:
+        if q.predicate == _EVIDENCE and q.subject != a and q.object in spans:
+            evidence_of.setdefault(q.subject, []).append(spans[q.object])
+
+    def moves(fact: Term) -> bool:
+        for start, end in evidence_of.get(fact, ()):
+            inside = [s for s in named_at if start <= s[0] and s[1] <= end]
+            if inside and not any(start <= s[0] and s[1] <= end for s in other_at):
+                return True
+        return False
+
+    doc = N(graph.iri)
+    out = []
+    for q in graph.quads:
+        if q.subject == a and q.predicate == _EVIDENCE and q.object in named:
+            q = ox.Quad(new, q.predicate, q.object, q.graph_name)
+        elif q.object == a and q.subject != doc and moves(q.subject):
+            q = ox.Quad(q.subject, q.predicate, new, q.graph_name)
+        out.append(q)
+    return out
+
+
+def _spans(graph: DocumentGraph) -> dict[Term, tuple[int, int]]:
+    """Mention node -> (start, end) offsets, for the mentions that have both."""
+    starts: dict[Term, int] = {}
+    ends: dict[Term, int] = {}
+    for q in graph.quads:
+        if q.predicate.value in (OA.start, OA.end):
+            try:
+                value = int(q.object.value)
+            except ValueError:
+                continue
+            (starts if q.predicate.value == OA.start else ends)[q.subject] = value
+    return {m: (s, ends[m]) for m, s in starts.items() if m in ends}
+
+
+# --- reject ------------------------------------------------------------------------------------
+
+
+def _reject(graph: DocumentGraph, fact: ox.NamedNode) -> None:
+    """Drop the fact's quads, then the document's own nodes left pointed to by nothing."""
+    local = graph.iri + "/"
+    drop = {q for q in (*graph.quads, *graph.shared) if fact in (q.subject, q.object)}
+    if not drop:
+        return
+    before = _facts(graph)
+    while drop:
+        loose = {q.object for q in drop if isinstance(q.object, ox.NamedNode)
+                 and q.object.value.startswith(local)}
+        graph.quads = [q for q in graph.quads if q not in drop]
+        graph.shared = [q for q in graph.shared if q not in drop]
+        still = {q.object for q in (*graph.quads, *graph.shared)}
+        orphans = loose - still
+        drop = {q for q in graph.quads if q.subject in orphans}
+    graph.facts -= before - _facts(graph)
+
+
+def _facts(graph: DocumentGraph) -> int:
+    return sum(1 for q in graph.quads
+               if q.predicate == _TYPE and q.object.value in FACT_CLASSES)
