@@ -7,6 +7,7 @@ form to candidates, so extraction does dictionary lookups, never loops over the 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -104,3 +105,16 @@ def lookup(form: str) -> list[GazPlace]:
     cands = gazetteer().get(form.strip().lower(), [])
     return sorted(cands, key=lambda p: (TYPE_RANK[p.type] if p.type != "other" else 3,
                                         p.country != "US", -p.population))
+
+
+#: "City of Allentown", "County of Los Angeles": a local government's formal name
+LOCAL_FORM = re.compile(r"(City|Town|Village|Borough|Township|County|Parish) of (.+)$")
+
+
+def named_as_local(text: str) -> list[GazPlace]:
+    """Candidates for a formal local name: the place of that kind named after "of"."""
+    m = LOCAL_FORM.match(text)
+    if m is None:
+        return []
+    kinds = ("county",) if m.group(1) in ("County", "Parish") else ("city", "town", "other")
+    return [c for c in lookup(m.group(2)) if c.type in kinds]

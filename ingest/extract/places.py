@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from ingest.extract.context import Context, clean_span, slug
-from ingest.gazetteer import GazPlace, lookup
+from ingest.extract.place_cues import cue_candidates, judicial_districts
+from ingest.gazetteer import LOCAL_FORM, GazPlace, lookup, named_as_local
 from kb.facts import Place
 
 BIG_CITY = 500_000
@@ -28,8 +29,9 @@ def extract_places(ctx: Context) -> None:
         span = clean_span(ent)
         if not span.text:
             continue
-        cands = lookup(span.text)
-        strong = bool(cands) and (cands[0].type in ("country", "state") or cands[0].curated)
+        cands = lookup(span.text) or named_as_local(span.text)
+        strong = bool(cands) and (cands[0].type in ("country", "state") or cands[0].curated
+                                  or LOCAL_FORM.match(span.text) is not None)
         if cands and (ent.label_ in ("GPE", "LOC") or strong):
             candidates.append((span.start, span.end, cands))
             continue
@@ -39,7 +41,7 @@ def extract_places(ctx: Context) -> None:
         for n in (3, 2, 1):
             if len(span) > n:
                 head = lookup(span[:n].text)
-                if head and (head[0].type == "state" or head[0].curated):
+                if head and (head[0].type in ("state", "county") or head[0].curated):
                     candidates.append((span.start, span.start + n, head))
                     break
     # curated short forms the model misses ("U.S." inside "U.S. Code") as plain tokens
@@ -47,6 +49,7 @@ def extract_places(ctx: Context) -> None:
         if tok.text in ("U.S.", "US", "NYC") and tok.i not in {i for s, e, _ in candidates
                                                                for i in range(s, e)}:
             candidates.append((tok.i, tok.i + 1, lookup(tok.text)))
+    candidates += cue_candidates(ctx, {i for s, e, _ in candidates for i in range(s, e)})
     candidates.sort(key=lambda c: c[0])
     mentioned_states = {c[2][0].state for c in candidates if c[2][0].type == "state"}
     has_dc = bool(re.search(r"\bD\.\s?C\.", text))
@@ -66,6 +69,7 @@ def extract_places(ctx: Context) -> None:
         if start == ctx.sentence(span[0]).start and nxt is not None and nxt.text in ("—", "–"):
             continue  # a dateline says where the story was filed, not who acted
         ctx.mark(start, end, key)
+    judicial_districts(ctx)
     # the country of the places named is the jurisdiction they sit in
     if any(p.key != "place:united-states" for p in ctx.facts.places.values()):
         us = "place:united-states"
@@ -89,6 +93,8 @@ def choose(ctx: Context, span, cands: list[GazPlace], states: set, has_dc: bool,
     if text.lower() == "washington":
         if has_dc or (nxt is not None and nxt.text in ("—", "-", "–")):
             return lookup("Washington, D.C.")[0]
+        if in_state_list(doc, span, top or {}):
+            return next(c for c in cands if c.type == "state")
         return None  # "Washington" alone is mostly the federal government (metonymy)
     if text.lower() in ("new york", "new york's"):
         reading = city_or_state(doc, span, top or {})
@@ -102,10 +108,12 @@ def choose(ctx: Context, span, cands: list[GazPlace], states: set, has_dc: bool,
         if st and st[0].type == "state":
             explicit_state = st[0].state
     for cand in cands:
+        if cand.type == "country" and state_namesake(cands, states):
+            continue  # "Georgia" beside other states is the state, not the country
         if cand.type in ("country", "state", "other") or cand.curated:
             return cand
         if cand.type == "county":
-            return cand
+            return county_of(cands, states, explicit_state)
         if cand.country != "US":
             if cand.population >= 1_000_000:
                 return cand
@@ -118,6 +126,24 @@ def choose(ctx: Context, span, cands: list[GazPlace], states: set, has_dc: bool,
                 has_nyc and cand.state == "NY"):
             return cand
     return None
+
+
+def state_namesake(cands: list[GazPlace], states: set) -> bool:
+    """A foreign country that shares its name with a US state ("Georgia") reads as the state
+    when the text names another state too: US news says "the country of Georgia" otherwise."""
+    return any(c.type == "state" and states - {c.state} for c in cands)
+
+
+def county_of(cands: list[GazPlace], states: set, explicit: str | None) -> GazPlace:
+    """Of the counties sharing a name ("Cook County": Georgia, Illinois, Minnesota), the one in
+    the state written after it ("Montgomery County, Pennsylvania"), else in a state the text
+    names, else the first (its parent is then dropped unless that state is named)."""
+    counties = [c for c in cands if c.type == "county"]
+    for wanted in ({explicit} if explicit else set(), states):
+        hit = next((c for c in counties if c.state in wanted), None)
+        if hit is not None:
+            return hit
+    return counties[0]
 
 
 # words right after a place name that make it a city ("the New York mayor", "New York police")
@@ -185,6 +211,19 @@ def city_or_state(doc, span, top: dict[int, list[GazPlace]]) -> str | None:
         if other and only_state(other) and other[0].name != "New York State":
             return "state"
     return None
+
+
+def in_state_list(doc, span, top: dict[int, list[GazPlace]]) -> bool:
+    """A name coordinated with a state ("Virginia, and Washington", "Washington and Oregon")
+    is a state too."""
+    j = span.start - 1
+    while j >= 0 and doc[j].lower_ in (",", "and", "or", "&"):
+        j -= 1
+    k = span.end
+    while k < len(doc) and doc[k].lower_ in (",", "and", "or", "&"):
+        k += 1
+    return any(j2 in top and top[j2][0].type == "state" and j2 != i for j2, i in
+               ((j, span.start - 1), (k, span.end)))
 
 
 def only_state(cands: list[GazPlace]) -> bool:

@@ -1,0 +1,76 @@
+"""Jurisdictions and their parents where news puts them in fixed slots, and organisations the
+model misreads. Every sentence here is written for these tests (invented people and events);
+none is taken from the shared corpora.
+"""
+from __future__ import annotations
+
+from tests import extracting
+
+
+def facts_of(nlp, text: str) -> dict:
+    return extracting.facts_of(nlp, text, "2019-05-14")
+
+
+def places(nlp, text: str) -> dict[str, dict]:
+    return {p["name"]: p for p in facts_of(nlp, text)["jurisdictions"]}
+
+
+def orgs(nlp, text: str) -> dict[str, dict]:
+    return {o["name"]: o for o in facts_of(nlp, text)["organizations"]}
+
+
+# ---- which namesake -------------------------------------------------------------------------
+def test_county_namesake_is_the_one_in_a_state_the_text_names(nlp):
+    found = places(nlp, "Deputies from Cook County drove the prisoners to a jail elsewhere in "
+                        "Illinois on Friday.")
+    assert found["Cook County"]["within"] == "Illinois"
+
+
+def test_georgia_beside_other_states_is_the_state(nlp):
+    found = places(nlp, "Farmers in Georgia and Alabama asked for more time to file the forms.")
+    assert found["Georgia"]["type"] == "state"
+    assert found["Georgia"]["within"] == "United States"
+
+
+def test_washington_in_a_list_of_states_is_the_state(nlp):
+    found = places(nlp, "The attorneys general of Oregon, Nevada, and Washington filed the brief "
+                        "on Tuesday.")
+    assert found["Washington State"]["within"] == "United States"
+
+
+def test_territory_is_within_the_united_states(nlp):
+    found = places(nlp, "Puerto Rico and Guam will share the remaining money, the agency said.")
+    assert found["Puerto Rico"]["within"] == "United States"
+    assert found["Guam"]["within"] == "United States"
+
+
+def test_city_of_name_is_the_city(nlp):
+    found = places(nlp, "The City of Allentown agreed to pay the settlement, lawyers in "
+                        "Pennsylvania said.")
+    assert found["Allentown"]["within"] == "Pennsylvania"
+
+
+# ---- fixed slots ----------------------------------------------------------------------------
+def test_party_tags_name_the_legislators_states(nlp):
+    found = places(nlp, "Sen. Jane Roe (D-Del.) and Rep. Carl Poe (R-Texas) criticized the plan "
+                        "on Wednesday.")
+    assert found["Delaware"]["within"] == "United States"
+    assert found["Texas"]["within"] == "United States"
+
+
+def test_district_label_names_the_legislators_town(nlp):
+    found = places(nlp, "The bill was sponsored by State Senator Mara Quill (12th District – "
+                        "Elgin) and passed the Illinois Senate.")
+    assert found["Elgin"]["within"] == "Illinois"
+
+
+def test_capital_dateline_is_a_place(nlp):
+    found = places(nlp, "READING — The county board in Pennsylvania voted on Tuesday to end the "
+                        "agreement with the agency.")
+    assert "Reading" in found
+
+
+def test_federal_judicial_district_is_a_place_of_its_state(nlp):
+    found = places(nlp, "Prosecutors for the Western District of Tennessee will take the cases, "
+                        "officials in Tennessee said.")
+    assert found["Western District of Tennessee"]["within"] == "Tennessee"
