@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from datetime import date
 
     from ingest.pipeline import DocumentResult, IngestReport
+    from kb.corrections import Correction
+    from kb.corrections_commands import Row as CorrectionRow
     from kb.describe import Description
     from kb.export import ExportReport
     from kb.paths import PathResult
@@ -241,6 +243,47 @@ class KnowledgeBase(Reader):
         from kb.describe import describe
 
         return describe(self, entity)
+
+    # -- corrections (kb.corrections*) ----------------------------------------------------------
+
+    def merge(self, kept: str, merged: str, *, note: str | None = None) -> CorrectionRow:
+        """`merged` is the same entity as `kept` (names, aliases, IRIs or prefixed names):
+        every fact about it is about `kept` from now on, its names `kept`'s aliases."""
+        from kb.corrections_commands import merge
+
+        return self._shown(merge(self, kept, merged, note=note))
+
+    def split(self, entity: str, name: str, *, document: str | None = None,
+              note: str | None = None) -> CorrectionRow:
+        """The mentions of `entity` written `name` (in `document`, else in every document)
+        are another entity."""
+        from kb.corrections_commands import split
+
+        return self._shown(split(self, entity, name, document=document, note=note))
+
+    def reject(self, fact: str, *, note: str | None = None) -> CorrectionRow:
+        """A fact (event, statement, membership, grant, by IRI) is wrong: it leaves queries,
+        questions, paths and exports, also after a re-ingest."""
+        from kb.corrections_commands import reject
+
+        return self._shown(reject(self, fact, note=note))
+
+    def corrections(self) -> list[CorrectionRow]:
+        """Every correction (id, kind, what, who, when, note, status), undone ones included."""
+        from kb.corrections_commands import corrections, rows
+
+        return rows(self, corrections(self))
+
+    def undo_correction(self, ident: str | int) -> CorrectionRow:
+        """Take a correction back by its id; its record stays, marked undone."""
+        from kb.corrections_commands import undo
+
+        return self._shown(undo(self, ident))
+
+    def _shown(self, correction: Correction) -> CorrectionRow:
+        from kb.corrections_commands import rows
+
+        return rows(self, [correction])[0]
 
     # -- paths ---------------------------------------------------------------------------------
 

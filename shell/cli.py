@@ -12,7 +12,15 @@ from typing import Annotated
 
 import typer
 
-from shell import cli_ask, cli_export, cli_ingest, cli_paths, cli_serve, cli_shell
+from shell import (
+    cli_ask,
+    cli_corrections,
+    cli_export,
+    cli_ingest,
+    cli_paths,
+    cli_serve,
+    cli_shell,
+)
 from shell.common import (
     FORMAT_HELP,
     ExpandedOpt,
@@ -184,6 +192,10 @@ app.command("forget")(cli_ingest.forget)
 app.command("facts")(cli_ingest.facts)
 app.command("ask")(cli_ask.ask)
 app.command("describe")(cli_ask.describe)
+app.command("merge")(cli_corrections.merge)
+app.command("split")(cli_corrections.split)
+app.command("reject")(cli_corrections.reject)
+app.add_typer(cli_corrections.corrections_app, name="corrections")
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ import time
 from typing import TYPE_CHECKING
 
 from kb.labels import LabelIndex, cached_label_index, label_index
-from shell import meta
+from shell import meta, meta_corrections  # noqa: F401 - registers \merge ... \corrections
 from shell.completion import Snapshot, base_snapshot
 from shell.render import Result, Settings, iris_of, render
 from shell.statements import QUIT_WORDS, is_meta, is_update, split_statements
