@@ -57,3 +57,38 @@ def test_initials_that_do_not_fit_the_name_are_not_an_alias(nlp):
     data = facts(nlp, "Congress passed the Water Resources Development Act (NASA) in 2020.")
     law = next(law for law in data["laws"] if law["name"] == "Water Resources Development Act")
     assert "NASA" not in law["aliases"]
+
+
+def test_a_generic_law_noun_beside_a_named_act_is_that_act(nlp):
+    data = facts(nlp, "Another Smith bill passed as part of the package, the \"Clean Lakes "
+                      "Protection Act,\" has been endorsed by the Ohio Farm Bureau.")
+    names = [law["name"] for law in data["laws"]]
+    assert "Smith bill" not in names and "Clean Lakes Protection Act" in names
+
+
+def unnamed(nlp, title: str, body: str) -> dict:
+    from ingest.extract import extract
+    from kb.facts import Document, to_schema_json
+
+    text = f"{title}\nBy A. Writer\n2016-05-05\n\n{body}"
+    return to_schema_json(extract(Document(id="t", text=text, title=title, date="2016-05-05"),
+                                  nlp(text)))
+
+
+BAG_BODY = ("Denver will charge a ten cent fee on paper bags from June, after a City Council vote "
+            "on Monday. The Denver City Council voted 9-4 in favor of the legislation. The bill "
+            "won't be enforced until next year. Council Member Ann Lee endorsed the bill last "
+            "week.")
+
+
+def test_a_bill_the_document_never_names_is_named_by_its_headline(nlp):
+    data = unnamed(nlp, "Denver City Council Passes Ten Cent Paper Bag Fee", BAG_BODY)
+    law = next(law for law in data["laws"] if "Paper Bag Fee" in law["name"])
+    assert law["type"] == "bill" and law["jurisdiction"] == "Denver" and law["year"] == 2016
+    endorsed = [e for e in data["events"] if e["agent"] == "Ann Lee"]
+    assert endorsed and endorsed[0]["about_law"] == law["name"]
+
+
+def test_no_unnamed_bill_without_a_headline_that_says_what_passed(nlp):
+    data = unnamed(nlp, "A Long Night at City Hall", BAG_BODY)
+    assert data["laws"] == []

@@ -3,11 +3,8 @@ pointing back to a named law, the neighbouring sentences, or the rule a complian
 about."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ingest.extract.context import Context, lexicon
-from ingest.extract.event_triggers import event_words
-from ingest.gazetteer import data_lines
+from ingest.extract.law_anaphora import anaphor_noun, antecedent, law_nouns
 
 COMPLIANCE_EVENTS = ("threaten", "withhold", "warn")
 
@@ -80,12 +77,6 @@ def clause_top(verb):
     return node
 
 
-@lru_cache(maxsize=1)
-def law_nouns() -> dict[str, list[str]]:
-    """data/law_anaphors.tsv: a definite law noun -> the law types it can name, best first."""
-    return {row[0]: row[1].split(",") for row in data_lines("law_anaphors.tsv")}
-
-
 def law_anaphor(ctx: Context, top) -> str | None:
     """The named law a definite common noun under ``top`` stands for: "the bill",
     "this measure", "the order", or a lede's bare "legislation" (the first such noun)."""
@@ -98,45 +89,6 @@ def law_anaphor(ctx: Context, top) -> str | None:
     return None
 
 
-def anaphor_noun(ctx: Context, t) -> bool:
-    """Is ``t`` a definite law noun that refers to a law rather than naming one: "the bill",
-    "this measure", a bare "legislation"; not part of a name, a modifier or a quotation."""
-    if t.lower_ not in law_nouns() or t.i in ctx.tok_key or \
-            t.pos_ != "NOUN" or t.dep_ in ("compound", "amod", "nmod") or ctx.quote_of(t):
-        return False
-    det = next((c.lower_ for c in t.children if c.dep_ == "det"), None)
-    return det in event_words()["anaphor_determiners"] or \
-        (det is None and t.lower_ == "legislation")
-
-
-def antecedent(ctx: Context, t) -> str | None:
-    """The law a definite law noun ``t`` refers to. News names a law once and then says "the
-    bill"; the nearest law named before it of a type the noun can name is meant. A lede
-    describes a bill before naming it ("the Assembly passed legislation that would ..." ...
-    "the Liberty Act would ..."), so with nothing before, the first law named in the next
-    three sentences is; failing both, the one law of the document whose name ends in the
-    same noun ("the policy" ... "the county's detainer policy")."""
-    types = law_nouns()[t.lower_]
-    det = next((c.lower_ for c in t.children if c.dep_ == "det"), None)
-    i = t.i
-    laws = ctx.facts.laws
-    named = [(types.index(kind), m) for m in ctx.mentions if m.key in laws and
-             (kind := law_kind(laws[m.key])) in types]
-    # the first kind the noun names best ("the bill": a bill before an enacted statute)
-    before = [(rank, -m.start, m.key) for rank, m in named if i - 600 <= m.start < i]
-    if before:
-        return min(before)[2]
-    last = ctx.sent_of[i] + 3
-    after = [(rank, m.start, m.key) for rank, m in named
-             if m.start > i and ctx.sent_of[m.start] <= last]
-    if after and det in ("the", None):
-        return min(after)[2]
-    if det != "the":
-        return None
-    same = {m.key for _, m in named if laws[m.key].name.lower().split()[-1] == t.lower_}
-    return same.pop() if len(same) == 1 else None
-
-
 def modified_law(ctx: Context, tok) -> str | None:
     """The law an event participle or relative clause describes: "The legislation, supported
     by the police, ...", "the bill, which the council passed": the noun it hangs on."""
@@ -147,12 +99,6 @@ def modified_law(ctx: Context, tok) -> str | None:
     if key:
         return key
     return antecedent(ctx, head) if anaphor_noun(ctx, head) else None
-
-
-def law_kind(law) -> str:
-    """A law's type for anaphora: a code section ("8 U.S.C. § 1373") is "the law" or "the
-    statute", never "the bill" or "the measure"."""
-    return "code section" if "§" in law.name else law.type
 
 
 def about_compliance(tok) -> bool:

@@ -3,6 +3,7 @@ court injunctions, and the conditions a funder attaches to its money."""
 from __future__ import annotations
 
 from ingest.extract.context import Context, lexicon
+from ingest.extract.law_anaphora import unnamed_law
 from ingest.extract.law_nodes import GENERIC_LAW, add_law
 from ingest.extract.law_references import funding_context
 
@@ -25,7 +26,8 @@ def extract_policies(ctx: Context) -> None:
     - "<Proper Name> initiative|policy|guidelines" ("the Clean Streets initiative");
     - an injunction is a court ruling ("a federal judge granted a nationwide injunction").
     The name is the phrase as written (plus what the law does: "his law raising the fine").
-    Runs after people are known, since owners are often people."""
+    Runs after people are known, since owners are often people; last, the bill a document
+    reports on without naming it (law_anaphora.unnamed_law)."""
     from ingest.extract.known import pronoun_antecedent
 
     doc = ctx.doc
@@ -85,6 +87,8 @@ def extract_policies(ctx: Context) -> None:
                if c.dep_ == "appos") or (tok.dep_ == "appos" and (
                 ctx.tok_key.get(tok.head.i) or "").startswith("law:")):
             continue  # "another Smith bill, the Clean Air Act": the named act itself
+        if low in GENERIC_LAW and named_beside(ctx, tok):
+            continue
         if low in ("program", "plan") and funding_context(ctx, tok):
             continue  # a programme or plan paying out money is a grant or a budget
         kind = KIND_OF.get(low, low)
@@ -120,6 +124,30 @@ def extract_policies(ctx: Context) -> None:
                          owner.startswith("place:") else None, start, tok.i + 1, tok, surface)
         if key and owner:
             owned[(owner, kind)] = key
+    unnamed_law(ctx)
+
+
+def named_beside(ctx: Context, tok) -> str | None:
+    """"Another Smith bill passed as part of the package, the Clean Air Act, ...": a generic
+    law noun whose name follows it after a comma, "the" and perhaps a quotation mark, before
+    the sentence's next verb of its own, is that named law (parses of such appositions vary:
+    the name often hangs on the wrong word). The named law gets the phrase as another name."""
+    doc = ctx.doc
+    sent = ctx.sentence(tok)
+    for i in range(tok.i + 1, min(sent.end - 2, tok.i + 15)):
+        if doc[i].text != "," or doc[i + 1].lower_ != "the":
+            continue
+        j = i + 2 + (doc[i + 2].text in ('"', "“", "'", "‘"))
+        key = ctx.tok_key.get(j, "")
+        law = ctx.facts.laws.get(key)
+        if law is None or law.type not in ("bill", "statute") or \
+                any(ctx.tok_key.get(k, "").startswith("law:") for k in range(tok.i + 1, i)):
+            return None
+        law.add_alias(doc.text_of(tok.left_edge.i, tok.i + 1).replace("’s", "").replace("'s", ""))
+        law.evidence.append(ctx.evidence(tok, "law.named-beside"))
+        ctx.mark(tok.i, tok.i + 1, key)
+        return key
+    return None
 
 
 def requested(tok) -> bool:

@@ -1,0 +1,132 @@
+"""Laws referred to by a definite common noun ("the bill", "this measure", "the ordinance"):
+which named law such a noun stands for, and the law a document is about when it never names
+it ("The council voted 28-20 for the legislation ... The bill takes effect in May").
+
+The event extractor asks which law an event is about (event_links.py); the law extractor
+creates the one unnamed law of a document (policies.py runs it last, when every named law and
+body is known)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ingest.extract.context import Context
+from ingest.extract.law_nodes import add_law, nearest_place
+from ingest.gazetteer import data_lines
+
+DETERMINERS = frozenset(("the", "this", "that", "these", "those"))
+# nouns that stand for one bill or ordinance under debate (not "the law": the law in general)
+DEBATED = frozenset(("bill", "legislation", "measure", "ordinance"))
+# headline verbs that take the law they report on as object ("Council Passes Bag Fee")
+HEADLINE_VERB = re.compile(
+    r"\b(?:Pass(?:es|ed)?|Approves?|Approved|Adopts?|Adopted|Enacts?|Enacted|Signs?|Signed|"
+    r"Vetoes|Vetoed|Backs?|Rejects?|Rejected|Introduces?|Introduced|Unveils?|Unveiled|"
+    r"Proposes?|Proposed|Advances?|Advanced|Votes? (?:on|for|against|to)|OKs?)\s+(.+)$")
+
+
+@lru_cache(maxsize=1)
+def law_nouns() -> dict[str, list[str]]:
+    """data/law_anaphors.tsv: a definite law noun -> the law types it can name, best first."""
+    return {row[0]: row[1].split(",") for row in data_lines("law_anaphors.tsv")}
+
+
+def law_kind(law) -> str:
+    """A law's type for anaphora: a code section ("8 U.S.C. § 1373") is "the law" or "the
+    statute", never "the bill" or "the measure"."""
+    return "code section" if "§" in law.name else law.type
+
+
+def anaphor_noun(ctx: Context, t) -> bool:
+    """Is ``t`` a definite law noun that refers to a law rather than naming one: "the bill",
+    "this measure", a bare "legislation"; not part of a name, a modifier or a quotation."""
+    if t.lower_ not in law_nouns() or t.i in ctx.tok_key or \
+            t.pos_ != "NOUN" or t.dep_ in ("compound", "amod", "nmod") or ctx.quote_of(t):
+        return False
+    det = determiner(t)
+    return det in DETERMINERS or (det is None and t.lower_ == "legislation")
+
+
+def determiner(t) -> str | None:
+    return next((c.lower_ for c in t.children if c.dep_ == "det"), None)
+
+
+def antecedent(ctx: Context, t) -> str | None:
+    """The law a definite law noun ``t`` refers to. News names a law once and then says "the
+    bill"; the nearest law named before it of a type the noun can name is meant. A lede
+    describes a bill before naming it ("the Assembly passed legislation that would ..." ...
+    "the Liberty Act would ..."), so with nothing before, the first law named in the next
+    three sentences is; failing both, the one law of the document whose name ends in the
+    same noun ("the policy" ... "the county's detainer policy")."""
+    types = law_nouns()[t.lower_]
+    det = determiner(t)
+    i = t.i
+    laws = ctx.facts.laws
+    named = [(types.index(kind), m) for m in ctx.mentions if m.key in laws and
+             (kind := law_kind(laws[m.key])) in types]
+    # the first kind the noun names best ("the bill": a bill before an enacted statute)
+    before = [(rank, -m.start, m.key) for rank, m in named if i - 600 <= m.start < i]
+    if before:
+        return min(before)[2]
+    last = ctx.sent_of[i] + 3
+    after = [(rank, m.start, m.key) for rank, m in named
+             if m.start > i and ctx.sent_of[m.start] <= last]
+    if after and det in ("the", None):
+        return min(after)[2]
+    if det != "the":
+        return None
+    same = {m.key for _, m in named if laws[m.key].name.lower().split()[-1] == t.lower_}
+    return same.pop() if len(same) == 1 else None
+
+
+def unnamed_law(ctx: Context) -> str | None:
+    """The bill or ordinance a document reports on without ever naming it: two or more
+    definite "the bill" / "the legislation" / "the measure" with no named law to stand for,
+    and a headline that says what was passed ("Council Passes Five Cent Bag Fee"). It is a
+    law of the legislature's jurisdiction, named by the headline's object; every such noun
+    of the document refers to it."""
+    doc = ctx.doc
+    if any(law.type in ("bill", "statute", "ordinance") for law in ctx.facts.laws.values()):
+        return None
+    nouns = [t for t in doc if t.lower_ in DEBATED and ctx.in_body(t) and anaphor_noun(ctx, t)
+             and determiner(t) is not None]
+    if len(nouns) < 2:
+        return None
+    topic = headline_topic(ctx.document.title or "")
+    if topic is None:
+        return None
+    place = legislature_place(ctx) or nearest_place(ctx, nouns[0].i)
+    head = "ordinance" if any(t.lower_ == "ordinance" for t in nouns) else "bill"
+    words = topic if topic.split()[-1].lower() in law_nouns() else f"{topic} {head}"
+    name = f"{ctx.facts.name_of(place)} {words}" if place else words
+    key = add_law(ctx, name, head, place)
+    law = ctx.facts.laws[key]
+    year = (ctx.document.date or "")[:4]
+    law.year = int(year) if year.isdigit() else None
+    for t in doc:
+        if t.lower_ in DEBATED and ctx.in_body(t) and anaphor_noun(ctx, t):
+            law.evidence.append(ctx.evidence(t, "law.unnamed"))
+            ctx.mark(t.i, t.i + 1, key)
+    return key
+
+
+def headline_topic(title: str) -> str | None:
+    """What a headline says was passed, signed or proposed ("New York City Council Narrowly
+    Passes Five Cent Plastic Bag Fee" -> "Five Cent Plastic Bag Fee"), up to a break."""
+    m = HEADLINE_VERB.search(title.strip())
+    if m is None:
+        return None
+    topic = re.split(r"\s*(?:[:;,.!?|(—–]| - | [Aa]fter | [Ii]n | [Oo]n [A-Z]| [Aa]s )",
+                     m.group(1))[0]
+    topic = re.sub(r"^(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+", "", topic).strip()
+    words = topic.split()
+    return topic if 1 <= len(words) <= 8 and words[0][:1].isupper() else None
+
+
+def legislature_place(ctx: Context) -> str | None:
+    """The jurisdiction of the first legislature the document names (a city council's city,
+    a state assembly's state), where a bill under debate belongs."""
+    for m in sorted(ctx.mentions, key=lambda m: m.start):
+        org = ctx.facts.organizations.get(m.key)
+        if org is not None and org.type == "legislature" and org.jurisdiction:
+            return org.jurisdiction
+    return None
