@@ -92,3 +92,11 @@ def test_a_bill_the_document_never_names_is_named_by_its_headline(nlp):
 def test_no_unnamed_bill_without_a_headline_that_says_what_passed(nlp):
     data = unnamed(nlp, "A Long Night at City Hall", BAG_BODY)
     assert data["laws"] == []
+
+
+def test_a_city_policy_known_by_its_own_name_is_the_citys(nlp):
+    data = facts(nlp, "Boston officials said on Monday that the city spent $3 million on Vision "
+                      "Zero this year. Critics asked the mayor to end broken windows policing.")
+    laws = {law["name"]: law for law in data["laws"]}
+    assert laws["Vision Zero"]["jurisdiction"] == "Boston"
+    assert laws["Broken windows policing"]["type"] == "policy"

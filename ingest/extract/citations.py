@@ -117,6 +117,12 @@ def provisions() -> dict[str, tuple[str, str]]:
     return {row[0]: (row[1], row[2]) for row in data_lines("known_provisions.tsv")}
 
 
+@lru_cache(maxsize=1)
+def provision_levels() -> dict[str, str]:
+    """Short forms of policies a city or state runs ("Vision Zero": local), by level."""
+    return {row[0]: row[3] for row in data_lines("known_provisions.tsv") if len(row) > 3}
+
+
 def sections_of_acts(ctx: Context, text: str, us: str | None) -> None:
     """"Section 287(g) of the Immigration and Nationality Act": a section of a named act is a
     law of its own ("<Act> § 287(g)", or its code citation when data/known_provisions.tsv has
@@ -144,6 +150,7 @@ def sections_of_acts(ctx: Context, text: str, us: str | None) -> None:
 
 def known_provisions(ctx: Context, text: str, us: str | None) -> None:
     """Short forms everyone knows ("Title IX", "Section 230", "DACA")."""
+    levels = provision_levels()
     for short, (canonical, typ) in provisions().items():
         if short not in text:
             continue
@@ -151,7 +158,9 @@ def known_provisions(ctx: Context, text: str, us: str | None) -> None:
             span = char_span_tokens(ctx, m.start(), m.end())
             if span is None or span.start in ctx.tok_key or not ctx.in_body(span[0]):
                 continue
-            found(ctx, m.start(), m.end(), canonical, typ, us, "law.known-provision", short)
+            level = levels.get(short)
+            where = place_of_level(ctx, span.start, level) if level else us
+            found(ctx, m.start(), m.end(), canonical, typ, where, "law.known-provision", short)
 
 
 def code_citations(ctx: Context, text: str, us: str | None) -> None:
