@@ -109,14 +109,14 @@ KB = Vocabulary("kb", "https://w3id.org/civic-kb/ns#", """
 """)
 
 EVENT = Vocabulary("kbe", "https://w3id.org/civic-kb/event/", """
-    accuse announce appeal appeal_policy_change appeal_political_reform arrest award_grant coerce
-    comply consult criticize defend_verbally defy_law demand demand_policy_change
+    accuse announce appeal appeal_policy_change appeal_political_reform arrest award_grant
+    coerce comply consult criticize defend_verbally defy_law demand demand_policy_change
     demand_political_reform deny_claim deny_responsibility diplomatic_cooperation disapprove
-    enact_law find_liable impose_administrative_sanctions investigate make_statement make_visit
-    praise provide_aid provide_economic_aid public_statement reduce_aid reduce_economic_aid
-    reduce_relations reject release_report rule scheme sign_agreement sign_law sue threaten
-    threaten_administrative_sanctions threaten_aid threaten_nonforce threaten_sanctions
-    threaten_unspecified veto warn withhold yielding
+    enact_law find_liable impose_administrative_sanctions impose_embargo investigate
+    make_statement make_visit praise provide_aid provide_economic_aid public_statement
+    reduce_aid reduce_economic_aid reduce_relations reject release_report rule scheme
+    sign_agreement sign_law sue threaten threaten_administrative_sanctions threaten_aid
+    threaten_nonforce threaten_sanctions threaten_unspecified veto warn withhold yielding
 """)
 
 ROLE = Vocabulary("role", "https://w3id.org/civic-kb/role/", """
@@ -263,6 +263,7 @@ _EVENTS: tuple[tuple[str, str, str], ...] = (
     ("reduce_aid", "withhold", "162"),
     ("reduce_economic_aid", "withhold", "1621"),
     ("withhold", "withhold", "1621"),
+    ("impose_embargo", "other", "163"),
     ("coerce", "other", "17"),
     ("impose_administrative_sanctions", "other", "172"),
     ("arrest", "other", "173"),

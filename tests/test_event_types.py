@@ -7,8 +7,10 @@ The sentences are written for these tests (real public bodies, invented people a
 from __future__ import annotations
 
 from ingest.extract.event_triggers import verbs
+from kb.facts import Document
 from kb.graph.values import event_type
 from kb.vocab import EVENT, EVENT_CAMEO, EVENT_KEY
+from tests import extracting
 
 
 def test_every_trigger_code_has_its_own_concept():
@@ -29,3 +31,66 @@ def test_new_cameo_concepts_sit_under_their_roots():
     assert table["veto"][1] == "129" and table["arrest"][1] == "173"
     assert table["visit"][1] == "042" and table["defend"][1] == "052"
     assert table["endorse"][1] == "051"
+
+
+def raw_events(nlp, text: str) -> list:
+    """The extracted Event records (type, CAMEO code, factuality) of a sentence."""
+    from ingest.extract import extract
+
+    return extract(Document(id="t", text=text, date="2018-05-02"), nlp(text)).events
+
+
+def summary(nlp, text: str) -> list[tuple]:
+    return [(e["type"], e["agent"], e["target"])
+            for e in extracting.facts_of(nlp, text, "2018-05-02")["events"]]
+
+
+def test_issuing_an_executive_order_signs_it(nlp):
+    text = "Governor Tom Hale issued an executive order on water use in Denver, Colorado."
+    found = [e[:2] for e in summary(nlp, text)]
+    assert ("sign", "Tom Hale") in found and not [e for e in found if e[0] == "release"]
+    # a report is still released
+    text = "The Colorado Department of Transportation issued a report on road safety."
+    assert ("release", "Colorado Department of Transportation", None) in summary(nlp, text)
+
+
+def test_sanctions_and_embargoes_are_cameo_163(nlp):
+    events = raw_events(nlp, "President Donald Trump imposed sanctions on Venezuela.")
+    assert [(e.type, e.cameo) for e in events] == [("other", "163")]
+    assert event_type("other", "163") == EVENT.impose_embargo
+    events = raw_events(nlp, "The Denver City Council imposed a curfew on Monday.")
+    assert all(e.cameo != "163" for e in events)
+
+
+def test_a_court_challenge_is_a_suit_and_a_coming_one_a_threat(nlp):
+    text = "Colorado challenged the executive order in court on Monday."
+    assert ("sue", "Colorado", None) in summary(nlp, text)
+    text = "Senator Ann Vale said she would sue the Environmental Protection Agency."
+    assert summary(nlp, text) == [("threaten", "Ann Vale", "Environmental Protection Agency")]
+    text = "Senator Ann Vale sued the Environmental Protection Agency on Monday."
+    assert summary(nlp, text) == [("sue", "Ann Vale", "Environmental Protection Agency")]
+    # challenging a claim is no suit
+    text = "Senator Ann Vale challenged the figures of the Environmental Protection Agency."
+    assert not [e for e in summary(nlp, text) if e[0] in ("sue", "threaten")]
+
+
+def test_saying_one_is_launching_a_program_announces_it(nlp):
+    text = ("Comptroller Ann Vale said she is launching a program to audit the Denver Police "
+            "Department.")
+    assert ("announce", "Ann Vale", None) in summary(nlp, text)
+
+
+def test_votes_answered_yes_or_no_and_objections_are_events(nlp):
+    text = "Senator Ann Vale voted 'no' on the Clean Rivers Act."
+    assert ("other", "Ann Vale", None) in summary(nlp, text)
+    text = "Senator Ann Vale objected to the Clean Rivers Act on Monday."
+    assert ("other", "Ann Vale", None) in summary(nlp, text)
+    text = "Governor Tom Hale was not available on Monday, and no vote was held."
+    assert summary(nlp, text) == []
+
+
+def test_indictments_are_arrests_and_charges_cameo_173(nlp):
+    events = raw_events(nlp, "The Department of Justice indicted Sam Quill on Monday.")
+    assert [(e.type, e.cameo) for e in events] == [("other", "173")]
+    table = verbs()
+    assert table["demand"][1] == "10" and table["n:objection"][1] == "12"

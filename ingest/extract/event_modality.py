@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from ingest.extract.context import Context, lexicon
 from ingest.extract.event_arguments import entity_of
+from ingest.extract.event_mood import event_cues, modality
 from ingest.extract.event_triggers import event_words
+
+__all__ = ["feared_by", "habitual", "has_object", "modality", "reported", "simple_present"]
 
 
 def reported(tok, typ: str) -> bool:
@@ -61,11 +64,16 @@ def simple_present(tok) -> bool:
 
 def has_object(tok) -> bool:
     """The verb acts on something: an object, a passive subject, a prepositional object of
-    stance ("voted for", "railed against", "in favor of"; not "voted on Monday"), or (a
-    participle) the noun it modifies."""
+    stance ("voted for", "railed against", "in favor of", "objected to"; not "voted on
+    Monday"), a vote's answer ("voted no"), or (a participle) the noun it modifies."""
     if tok.pos_ == "NOUN" or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl")):
         return True
-    objects = event_words()["object_preps"]
+    cues = event_cues()
+    if any(c.lower_ in cues["vote_answers"] and c.dep_ != "neg" for c in tok.children) and \
+            tok.lemma_.lower() in cues["answer_verbs"]:
+        return True  # "voted no", "voted 'yes'": the answer stands for the measure voted on
+    objects = set(event_words()["object_preps"]) | set(
+        cues["verb_preps"].get(tok.lemma_.lower(), ()))
     return any(c.dep_ in ("dobj", "nsubjpass", "dative", "attr") or (
         c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") and
                                  (c.lower_ in objects or g.lower_ in objects)
@@ -89,30 +97,3 @@ def feared_by(ctx: Context, tok) -> tuple[str, object] | None:
             key = entity_of(ctx, subj) if subj is not None else None
             return (key, node) if key and key.startswith(("person:", "org:")) else None
     return None
-
-
-def modality(tok) -> str:
-    """asserted | negated | hypothetical | future, from the verb's own clause and its governors."""
-    lex = lexicon()
-    hyp, fut, neg = set(lex["modal_hypothetical"]), set(lex["modal_future"]), set(lex["negators"])
-    node, hops = tok, 0
-    result = "asserted"
-    while hops < 3:
-        for c in node.children:
-            low = c.lower_
-            if c.dep_ == "neg" or (low in neg and c.dep_ in ("neg", "advmod")):
-                return "negated"
-            if c.dep_ in ("aux", "mark") and low in hyp:
-                result = "hypothetical"
-            elif c.dep_ == "aux" and low in fut and result == "asserted":
-                result = "future"
-        if node.dep_ in ("xcomp",) and node.head.i != node.i:
-            if node.head.lemma_.lower() in fut and result == "asserted":
-                result = "future"
-            node = node.head
-            hops += 1
-            continue
-        if node.dep_ == "advcl" and any(c.lower_ == "if" for c in node.children):
-            return "hypothetical"
-        break
-    return result

@@ -13,7 +13,8 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-from ingest.extract.context import Context, lexicon
+from ingest.extract.context import Context, lexicon, word_list
+from ingest.extract.event_mood import event_cues, modality
 from ingest.gazetteer import data_lines
 
 MONEY_OK = {"award", "support", "give", "provide", "fund", "commit", "allocate", "grant"}
@@ -61,6 +62,15 @@ def generated() -> dict[str, tuple[str, str | None, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def lexicon_class() -> dict[str, str]:
+    """A generated trigger's class in event_classes.tsv ("launch" -> "establish"), keyed like
+    ``verbs()``: the type rules of ``retyped`` read a word's class, not a list of its words."""
+    return {f"n:{word}" if pos == "n" else word: name
+            for word, pos, _typ, _cameo, name, *_ in data_lines("event_lexicon.tsv")}
+
+
+
 def makes_rule(ctx: Context, verb) -> bool:
     """"issued new guidance", "adopted a policy", "shall revise the Uniform Guidance", "the
     board modified the policy": issuing, adopting or revising a rule makes it (enact), it is
@@ -91,13 +101,59 @@ def suspends_law(ctx: Context, tok) -> bool:
 
 
 def readings_of(tok) -> list[tuple[str, str | None, str]]:
-    """A token's trigger entries: the hand-kept one first, then a different generated one."""
+    """A token's trigger entries: a reading its grammar sets (``retyped``) first, then the
+    hand-kept one, then a different generated one."""
     first = entry_of(tok)
     if first is None:
         return []
     key = tok.lemma_.lower() if tok.pos_ == "VERB" else f"n:{tok.lemma_.lower()}"
     second = generated().get(key)
-    return [first, second] if second and second != first else [first]
+    out = [first, second] if second and second != first else [first]
+    special = retyped(tok, key, out)
+    return ([special] if special else []) + out
+
+
+def retyped(tok, key: str, entries: list) -> tuple[str, str | None, str] | None:
+    """The reading a trigger's own clause gives it, over its table entry (CAMEO's rule that
+    the object and the mood decide the code): "issued an executive order" signs it (057);
+    "imposed sanctions" is an embargo (163), not an administrative sanction; "challenged the
+    rule in court" sues (115); a suit or court challenge still to come ("said it would sue",
+    "plans to challenge it in court") is a threat (130); "said he is launching a program"
+    announces it (010)."""
+    if tok.pos_ != "VERB":
+        return None
+    cues, lemma = event_cues(), tok.lemma_.lower()
+    # a rule-made reading is no longer the generated WordNet sense: like a hand-kept entry it
+    # counts under "prepared to", "plans to" ("wn" readings there are left to the governor)
+    note = entries[0][2].replace("wn", "").strip()
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    issuers = cues["order_issuers"]
+    if lemma in issuers["verbs"] and any(
+            o.lemma_.lower() in issuers["documents"] or (o.lemma_.lower() == "order" and any(
+                m.lower_ in issuers["order_modifiers"] for m in o.children)) for o in objects):
+        return "sign", "057", note
+    if lemma in cues["embargo_verbs"] and any(o.lemma_.lower() in cues["embargo_nouns"]
+                                              for o in objects):
+        return "other", "163", note
+    in_court = any(c.dep_ == "prep" and c.lower_ in ("in", "before") and any(
+        g.lower_ in cues["court_nouns"] for g in c.children)
+        for h in (tok, *objects) for c in h.children)
+    legal = entries[0][0] == "sue" or (lexicon_class().get(key) == "challenge" and in_court)
+    if legal:
+        return ("threaten", "130", note) if modality(tok) == "future" else ("sue", "115", note)
+    if lexicon_class().get(key) == "establish" and announced(tok) and any(
+            o.lemma_.lower() in cues["establish_objects"] for o in objects):
+        return "announce", "010", note
+    return None
+
+
+def announced(verb) -> bool:
+    """The act is what its doer says it is doing or will do ("said he is launching", "says
+    the city will set up"): a progressive or future clause under a speech verb."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in word_list("speech_verbs.txt"):
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ == "VBG" or bool(aux & {"will", "'ll", "would", "shall"})
 
 
 def nominal_reading(tok, note: str) -> bool:
