@@ -100,3 +100,21 @@ def test_a_city_policy_known_by_its_own_name_is_the_citys(nlp):
     laws = {law["name"]: law for law in data["laws"]}
     assert laws["Vision Zero"]["jurisdiction"] == "Boston"
     assert laws["Broken windows policing"]["type"] == "policy"
+
+
+def test_a_heading_that_names_a_law_gives_its_section_the_law(nlp):
+    data = facts(nlp, "Two bills passed the Ohio Senate this week.\n\nHouse Bill 12\n\nThe bill "
+                      "funds rural clinics. Doctors welcomed it. The Ohio Department of Health "
+                      "could deny any license if a clinic stays unsafe.\n\nHouse Bill 14\n\nIt "
+                      "changes school bus rules.")
+    denied = [e for e in data["events"] if e["type"] == "deny"]
+    assert denied and denied[0]["about_law"] == "Ohio House Bill 12"
+
+
+def test_a_vote_is_about_the_one_bill_of_the_document(nlp):
+    data = facts(nlp, "The Denver City Council passed Council Bill 118 on Monday. Supporters "
+                      "cheered. \"It is a bad day for shop owners,\" said one critic. Council "
+                      "Member Ann Lee, who represents east Denver, also voted 'no,' arguing "
+                      "that her voters could not pay.")
+    votes = [e for e in data["events"] if e["agent"] == "Ann Lee"]
+    assert votes and votes[0]["about_law"] == "Denver Council Bill 118"

@@ -10,39 +10,68 @@ COMPLIANCE_EVENTS = ("threaten", "withhold", "warn")
 
 
 def about(ctx: Context, tok, prefix: str, near: bool = True, clause=None) -> str | None:
-    """The law or grant an event is about: in its clause, its sentence, a definite "the bill"
-    in the clauses of the verb that reports it (``clause``) pointing back to a named law, or
-    (``near``) the neighbouring sentences."""
-    key_of = law_key_at(ctx) if prefix == "law:" else ctx.tok_key.get
-    for t in sorted(tok.subtree, key=lambda t: abs(t.i - tok.i)):
-        key = key_of(t.i)
-        if key and key.startswith(prefix):
-            return key
-    si = ctx.sent_of[tok.i]
-    sent = ctx.sents[si]
+    """The law or grant an event is about: in its clause, its sentence, or (``near``) the
+    neighbouring sentences; for laws also what about_law adds."""
     if prefix == "law:":
-        key = modified_law(ctx, tok)
-        if key:
-            return key
-    keys = [k for i in range(sent.start, sent.end) if (k := key_of(i)) and k.startswith(prefix)]
-    if keys:
-        return keys[0]
-    if prefix == "law:" and clause is not None:
+        return about_law(ctx, tok, near, clause)
+    key_of = ctx.tok_key.get
+    return in_subtree(tok, prefix, key_of) or in_sentence(ctx, ctx.sent_of[tok.i], prefix,
+                                                          key_of) or \
+        (next_door(ctx, tok, prefix, key_of) if near else None)
+
+
+def about_law(ctx: Context, tok, near: bool, clause) -> str | None:
+    """The law an event is about, most telling first: a law in its clause; the law noun it
+    describes ("The legislation, supported by X"); a law in its sentence; a definite "the
+    bill" in the clauses of the verb that reports it (``clause``); then, where ``near``, the
+    neighbouring sentences and what the document is about at that point (document_law)."""
+    key_of = law_key_at(ctx)
+    key = in_subtree(tok, "law:", key_of) or modified_law(ctx, tok) or \
+        in_sentence(ctx, ctx.sent_of[tok.i], "law:", key_of)
+    if key:
+        return key
+    if clause is not None:
         key = law_anaphor(ctx, clause_top(clause))
         if key:
             return key
     if not near:
         return None
-    for offset in (-1, 1):
-        if 0 <= si + offset < len(ctx.sents):
-            sent = ctx.sents[si + offset]
-            keys = [k for i in range(sent.start, sent.end)
-                    if (k := key_of(i)) and k.startswith(prefix)]
-            if not keys and prefix == "law:" and offset == -1:
-                keys = [k for t in ctx.doc.tokens[sent.start:sent.end]
-                        if anaphor_noun(ctx, t) and (k := antecedent(ctx, t))]
-            if keys:
-                return keys[0] if offset != -1 else keys[-1]
+    return next_door(ctx, tok, "law:", key_of) or document_law(ctx, tok)
+
+
+def in_subtree(tok, prefix: str, key_of) -> str | None:
+    for t in sorted(tok.subtree, key=lambda t: abs(t.i - tok.i)):
+        key = key_of(t.i)
+        if key and key.startswith(prefix):
+            return key
+    return None
+
+
+def in_sentence(ctx: Context, si: int, prefix: str, key_of, last: bool = False) -> str | None:
+    sent = ctx.sents[si]
+    keys = [k for i in range(sent.start, sent.end) if (k := key_of(i)) and k.startswith(prefix)]
+    return (keys[-1] if last else keys[0]) if keys else None
+
+
+def next_door(ctx: Context, tok, prefix: str, key_of) -> str | None:
+    """A law or grant in the sentence before (the last one named there) or after (the
+    first); for laws, a definite "the policy" in the sentence before also counts."""
+    si = ctx.sent_of[tok.i]
+    if si > 0:
+        key = in_sentence(ctx, si - 1, prefix, key_of, last=True)
+        if key is None and prefix == "law:":
+            sent = ctx.sents[si - 1]
+            key = next((k for t in ctx.doc.tokens[sent.start:sent.end]
+                        if anaphor_noun(ctx, t) and (k := antecedent(ctx, t))), None)
+        if key:
+            return key
+    if si + 1 < len(ctx.sents):
+        key = in_sentence(ctx, si + 1, prefix, key_of)
+        if key and prefix == "law:":
+            later = ctx.sents[si + 1]
+            if section_law(ctx, later.end_char) != section_law(ctx, tok.idx):
+                return None  # the next sentence opens a section on another law
+        return key
     return None
 
 
@@ -133,3 +162,47 @@ def compliance_law(ctx: Context) -> str | None:
     best = max(counts, key=lambda k: counts[k]) if counts else None  # first on a tie
     ctx._compliance_law = best
     return best
+
+
+def document_law(ctx: Context, tok) -> str | None:
+    """What the document is about where the event stands, when nothing nearer says: the law
+    heading its section (a release's "Senate Bill 1899" line over the paragraphs on it); for a
+    legislator's vote, the one bill or ordinance the document reports on. (An order's own law
+    is not assumed: its preamble tells of acts of others, under no law of its own.)"""
+    key = section_law(ctx, tok.idx)
+    if key:
+        return key
+    if tok.lemma_.lower() in VOTING:
+        bills = [k for k, law in ctx.facts.laws.items() if law.type in ("bill", "ordinance")]
+        return bills[0] if len(bills) == 1 else None
+    return None
+
+
+VOTING = frozenset(("vote", "abstain", "cosponsor", "sponsor", "filibuster"))
+
+
+def section_law(ctx: Context, offset: int) -> str | None:
+    """The law named by the last heading line before character ``offset``: a short line that
+    is nothing but a law's name ("House Bill 2690"), as releases and reports head their
+    sections; None before the first such heading."""
+    headings = getattr(ctx, "_law_headings", None)
+    if headings is None:
+        headings = []
+        text = ctx.doc.text
+        for m in ctx.mentions:
+            if not m.key.startswith("law:") or m.key not in ctx.facts.laws:
+                continue
+            start, end = ctx.doc[m.start].idx, ctx.doc[m.end - 1].idx + len(ctx.doc[m.end - 1])
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", end)
+            line_end = len(text) if line_end < 0 else line_end
+            if not text[line_start:start].strip() and not text[end:line_end].strip(" \t:"):
+                headings.append((start, m.key))
+        headings.sort()
+        ctx._law_headings = headings
+    key = None
+    for start, k in headings:
+        if start >= offset:
+            break
+        key = k
+    return key
