@@ -118,3 +118,24 @@ def test_a_vote_is_about_the_one_bill_of_the_document(nlp):
                       "that her voters could not pay.")
     votes = [e for e in data["events"] if e["agent"] == "Ann Lee"]
     assert votes and votes[0]["about_law"] == "Denver Council Bill 118"
+
+
+def test_a_bill_introduced_by_its_purpose_is_a_law_the_bill_later_names(nlp):
+    data = facts(nlp, "Senator Ann Lee of Ohio introduced a measure that would require police "
+                      "to wear body cameras. Police unions opposed the measure.")
+    law = next(law for law in data["laws"] if law["name"].startswith("measure that would"))
+    assert law["name"] == "measure that would require police to wear body cameras"
+    assert law["type"] == "bill" and law["jurisdiction"] == "Ohio"
+    assert all(e["about_law"] == law["name"] for e in data["events"])
+
+
+def test_a_purpose_beside_a_named_bill_is_no_second_law(nlp):
+    data = facts(nlp, "Senate Bill 5, a bill that would cap rents, passed the Oregon Senate.")
+    assert [law["name"] for law in data["laws"]] == ["Oregon Senate Bill 5"]
+
+
+def test_a_lede_describing_a_bill_named_next_is_no_second_law(nlp):
+    data = facts(nlp, "Lawmakers in Albany passed legislation that would protect tenants. The "
+                      "vote was 77-58. The Fair Housing Act would bar landlords from raising "
+                      "rents twice a year.")
+    assert not any(law["name"].startswith("legislation") for law in data["laws"])

@@ -1,6 +1,7 @@
 """Laws named by a phrase rather than a title: quoted nicknames ('the so-called "bathroom
 bill"'), what a policy does ("a policy barring arrests at schools"), and sanctions regimes and
-embargoes on a place ("U.S. sanctions on Iran", "the embargo against Cuba")."""
+embargoes on a place ("U.S. sanctions on Iran", "the embargo against Cuba"), and bills
+introduced by their purpose ("a bill that would require body cameras")."""
 from __future__ import annotations
 
 from ingest.extract.context import Context, lexicon
@@ -103,3 +104,110 @@ def sanctions(ctx: Context) -> None:
                   tok, "law.sanctions", doc.text_of(start, end))
         law = ctx.facts.laws[key]
         law.jurisdiction = law.jurisdiction or imposer
+
+
+# nouns for one bill or ordinance that a sentence can introduce by its purpose
+PURPOSE_HEADS = {"bill": "bill", "measure": "bill", "legislation": "bill", "resolution": "bill",
+                 "ordinance": "ordinance"}
+MODALS = frozenset(("would", "will", "could", "have", "has"))  # "that would have charged"
+
+
+def named_by_purpose(ctx: Context) -> None:
+    """"introduced a bill that would require body cameras", "passed a bill to raise the debt
+    ceiling", "signed legislation Tuesday that bans ...": a bill the text introduces by what it
+    would do is a law named by it, of the legislature's jurisdiction, which a later "the bill"
+    refers to. Not where the bill is a named one: set beside a name ("SB 5, a bill that would
+    ..."), or a lede describing a bill the next sentences name ("passed legislation that
+    would ..." ... "The Liberty Act would ...")."""
+    doc = ctx.doc
+    for tok in doc:
+        typ = PURPOSE_HEADS.get(tok.lower_)
+        if typ is None or tok.i in ctx.tok_key or tok.pos_ != "NOUN" or not ctx.in_body(tok) \
+                or ctx.quote_of(tok):
+            continue
+        det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
+        if det not in ("a", "an") and not (det is None and tok.lower_ == "legislation"):
+            continue
+        start = purpose_start(doc, tok.i + 1)
+        if start is None or named_nearby(ctx, tok):
+            continue
+        end = clause_end(doc, start)
+        if end - start < 2:
+            continue
+        clause = doc.text_of(start, end)
+        if doc[start].lower_ == "which":
+            clause = "that" + clause[5:]
+        name = f"{tok.lower_} {clause}"
+        place = legislature_of(ctx, tok) or owner_place(ctx, tok.i) or nearest_place(ctx, tok.i)
+        new(ctx, name, typ, place, tok.i, tok.i + 1, tok, "law.purpose",
+            doc.text_of(tok.i, end))
+
+
+def purpose_start(doc, i: int) -> int | None:
+    """Where "that would ban ...", "to raise ..." opens after a law noun (a day or date may
+    stand between: "signed legislation Tuesday that bans ...")."""
+    while i < len(doc) and doc[i].ent_type_ == "DATE":
+        i += 1
+    if i + 1 >= len(doc):
+        return None
+    first = doc[i]
+    if first.lower_ == "to" and doc[i + 1].tag_ == "VB":
+        return i
+    if first.lower_ in ("that", "which"):
+        j = i + 1
+        while j < len(doc) and doc[j].lower_ in MODALS:
+            j += 1
+        if j < len(doc) and doc[j].pos_ == "VERB" and doc[j].tag_ != "VBN":
+            return i
+        if j < len(doc) and doc[j].tag_ == "VBN" and doc[j - 1].lower_ in ("have", "has"):
+            return i  # "which would have charged ..."
+    return None
+
+
+def clause_end(doc, start: int) -> int:
+    """End of the purpose clause: the next punctuation, conjunction or when/where word, at
+    most twelve words on ("... by 2035" stays, "..., Lee said" does not)."""
+    end = start + 1
+    while end < len(doc) and end - start < 12:
+        t = doc[end]
+        if t.text == "-" and not t.whitespace_ and not doc[end - 1].whitespace_:
+            end += 1  # "gas-powered": one word
+            continue
+        if t.is_punct or t.lower_ in ("and", "but", "or", "because", "while", "after") or \
+                t.ent_type_ == "TIME" or (t.ent_type_ == "DATE" and not by_date(doc, end)):
+            break
+        end += 1
+    while end > start + 1 and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ"):
+        end -= 1
+    return end
+
+
+def by_date(doc, i: int) -> bool:
+    """Is the date at token ``i`` a deadline ("by March 2035"), part of what a bill does?"""
+    while i > 0 and doc[i - 1].ent_type_ == "DATE":
+        i -= 1
+    return i > 0 and doc[i - 1].lower_ == "by"
+
+
+def named_nearby(ctx: Context, tok) -> bool:
+    """Is a bill or statute named beside ``tok`` ("SB 5, a bill that ...") or in its sentence
+    or the next three (a lede describes a bill before naming it)?"""
+    head = tok.head
+    if tok.dep_ == "appos" and ctx.tok_key.get(head.i, "").startswith("law:"):
+        return True
+    si = ctx.sent_of[tok.i]
+    laws = ctx.facts.laws
+    return any(m.key in laws and laws[m.key].type in ("bill", "statute", "ordinance") and
+               si - (m.start < tok.i) <= ctx.sent_of[m.start] <= si + 3 and
+               not any(e.rule == "law.purpose" for e in laws[m.key].evidence)
+               for m in ctx.mentions if m.key.startswith("law:"))
+
+
+def legislature_of(ctx: Context, tok) -> str | None:
+    """The jurisdiction of a legislature named in ``tok``'s sentence (the House passing it)."""
+    sent = ctx.sentence(tok)
+    for i in range(sent.start, sent.end):
+        org = ctx.facts.organizations.get(ctx.tok_key.get(i, ""))
+        if org is not None and org.type == "legislature" and org.jurisdiction:
+            return org.jurisdiction
+    return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ingest.extract.context import Context, lexicon
 from ingest.extract.law_anaphora import unnamed_law
 from ingest.extract.law_nodes import GENERIC_LAW, add_law
+from ingest.extract.law_phrases import named_by_purpose
 from ingest.extract.law_references import funding_context
 
 # nouns that name a policy instrument when someone owns or names it ("the governor's budget",
@@ -27,7 +28,8 @@ def extract_policies(ctx: Context) -> None:
     - an injunction is a court ruling ("a federal judge granted a nationwide injunction").
     The name is the phrase as written (plus what the law does: "his law raising the fine").
     Runs after people are known, since owners are often people; last, the bill a document
-    reports on without naming it (law_anaphora.unnamed_law)."""
+    reports on without naming it (law_anaphora.unnamed_law) and bills introduced by their
+    purpose (law_phrases.named_by_purpose), whose jurisdiction is a legislature's."""
     from ingest.extract.known import pronoun_antecedent
 
     doc = ctx.doc
@@ -125,6 +127,7 @@ def extract_policies(ctx: Context) -> None:
         if key and owner:
             owned[(owner, kind)] = key
     unnamed_law(ctx)
+    named_by_purpose(ctx)
 
 
 def named_beside(ctx: Context, tok) -> str | None:
