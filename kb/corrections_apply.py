@@ -10,8 +10,8 @@ document and the same corrections always give the same quads:
   (A's stands). Merges are followed transitively (B into A, then A into C: B's quads go to C).
 * **split** (entity A, surface form NAME, new IRI N, document or all): A's mentions written
   NAME become N's. When every mention of A in the document is NAME, A is N throughout the
-  document; otherwise a fact moves to N when its evidence sentence holds a NAME mention of A
-  and no other mention of A. N is described with A's types and NAME.
+  document; otherwise a fact moves to N when its evidence sentence writes NAME and no
+  other form of A. N is described with A's types and NAME.
 * **reject** (fact F): every quad about or pointing to F goes, then the document's own nodes
   (its evidence, its amount, a nested event) that nothing points to any more.
 
@@ -23,6 +23,7 @@ document's uncorrected quads kept beside them when a correction changed anything
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
@@ -173,7 +174,7 @@ def _split(graph: DocumentGraph, c: Correction) -> None:
         graph.shared = _rewrite(graph.shared, a, new)
         graph.mentions.discard(c.entity)  # type: ignore[arg-type]
     else:
-        graph.quads = _split_facts(graph, a, new, named, others)
+        graph.quads = _split_facts(graph, a, new, c.name or "", named, others)
         graph.quads.append(ox.Quad(N(graph.iri), _MENTIONS, new, N(graph.iri)))
         graph.shared = [q for q in graph.shared if not (
             q.subject == a and q.predicate == _ALT and q.object.value == c.name)]
@@ -184,48 +185,37 @@ def _split(graph: DocumentGraph, c: Correction) -> None:
     graph.mentions.add(c.other)  # type: ignore[arg-type]
 
 
-def _split_facts(graph: DocumentGraph, a: ox.NamedNode, new: ox.NamedNode,
+def _split_facts(graph: DocumentGraph, a: ox.NamedNode, new: ox.NamedNode, name: str,
                  named: set[Term], others: set[Term]) -> list[ox.Quad]:
     """The document's quads with A's NAME mentions, and the facts whose evidence sentence
-    holds only NAME mentions of A, moved to ``new``."""
-    spans = _spans(graph)
-    named_at = [spans[m] for m in named if m in spans]
-    other_at = [spans[m] for m in others if m in spans]
-    evidence_of: dict[Term, list[tuple[int, int]]] = {}
+    names A only as NAME, moved to ``new``.
+
+    Sentences are read as text: the builder keeps one mention per surface form (at its first
+    place, maybe inside a longer form: "Emanuel" within "Rahm Emanuel"), so offsets cannot
+    say which form a later sentence used."""
+    exact = {q.subject: q.object.value for q in graph.quads if q.predicate.value == OA.exact}
+    other_forms = {exact[m] for m in others if m in exact}
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+
+    def only_name(sentence: str) -> bool:
+        if any(form in sentence for form in other_forms):
+            return False  # A by another name in the same sentence: the fact stays A's
+        return bool(pattern.search(sentence))
+
+    evidence_of: dict[Term, list[str]] = {}
     for q in graph.quads:
-        if q.predicate == _EVIDENCE and q.subject != a and q.object in spans:
-            evidence_of.setdefault(q.subject, []).append(spans[q.object])
-
-    def moves(fact: Term) -> bool:
-        for start, end in evidence_of.get(fact, ()):
-            inside = [s for s in named_at if start <= s[0] and s[1] <= end]
-            if inside and not any(start <= s[0] and s[1] <= end for s in other_at):
-                return True
-        return False
-
+        if q.predicate == _EVIDENCE and q.subject != a and q.object in exact:
+            evidence_of.setdefault(q.subject, []).append(exact[q.object])
     doc = N(graph.iri)
     out = []
     for q in graph.quads:
         if q.subject == a and q.predicate == _EVIDENCE and q.object in named:
             q = ox.Quad(new, q.predicate, q.object, q.graph_name)
-        elif q.object == a and q.subject != doc and moves(q.subject):
+        elif q.object == a and q.subject != doc and any(
+                only_name(s) for s in evidence_of.get(q.subject, ())):
             q = ox.Quad(q.subject, q.predicate, new, q.graph_name)
         out.append(q)
     return out
-
-
-def _spans(graph: DocumentGraph) -> dict[Term, tuple[int, int]]:
-    """Mention node -> (start, end) offsets, for the mentions that have both."""
-    starts: dict[Term, int] = {}
-    ends: dict[Term, int] = {}
-    for q in graph.quads:
-        if q.predicate.value in (OA.start, OA.end):
-            try:
-                value = int(q.object.value)
-            except ValueError:
-                continue
-            (starts if q.predicate.value == OA.start else ends)[q.subject] = value
-    return {m: (s, ends[m]) for m, s in starts.items() if m in ends}
 
 
 # --- reject ------------------------------------------------------------------------------------
