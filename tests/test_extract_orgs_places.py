@@ -87,3 +87,54 @@ def test_city_sits_within_its_county_when_the_text_names_it(nlp):
 def test_city_without_its_county_named_sits_within_its_state(nlp):
     found = places(nlp, "The mayor of Anaheim, California, spoke against the plan.")
     assert found["Anaheim"]["within"] == "California"
+
+
+# ---- what the model calls a body but is not -------------------------------------------------
+def test_department_inside_a_title_is_no_body(nlp):
+    found = orgs(nlp, "“The grants matter,” said Ruth Ellery, Assistant Secretary of Labor for "
+                      "Employment and Training.")
+    assert not [name for name in found if name.startswith("Labor")]
+
+
+def test_department_word_before_a_title_and_name_is_no_body(nlp):
+    found = orgs(nlp, "The city spends millions each year, according to Sanitation Commissioner "
+                      "Kathleen Brandt.")
+    assert "Sanitation" not in found
+
+
+def test_plural_title_is_people_not_a_body(nlp):
+    found = orgs(nlp, "The Secretary may coordinate with State Governors on the deployment.")
+    assert "State Governors" not in found
+
+
+def test_file_format_and_document_parts_are_no_bodies(nlp):
+    found = orgs(nlp, "The comptroller's office recommended [PDF] a new review of claims against "
+                      "employees in Schedule C of the excepted service.")
+    assert "PDF" not in found
+    assert "Schedule C" not in found
+
+
+def test_money_named_programme_is_no_body(nlp):
+    found = orgs(nlp, "As part of the agency's $300 million Coal Jobs Commitment, towns will "
+                      "get new money for training.")
+    assert "Coal Jobs Commitment" not in found
+
+
+def test_leader_before_administration_is_the_administration(nlp):
+    found = orgs(nlp, "Under the Bloomberg administration, the city settled most claims quickly.")
+    assert "Bloomberg" not in found
+    assert "Bloomberg administration" in found
+
+
+def test_commission_on_a_subject_is_one_body(nlp):
+    found = orgs(nlp, "The Louisiana Commission on Law Enforcement and Administration of "
+                      "Criminal Justice (LCLE) plans to hire more analysts.")
+    assert "Law Enforcement and Administration of Criminal Justice" not in found
+    assert any(name.startswith("Louisiana Commission on Law Enforcement") for name in found)
+
+
+def test_state_department_named_with_a_federal_short_form_inside(nlp):
+    found = orgs(nlp, "The task force will work with the Tennessee Department of Safety and "
+                      "Homeland Security and the state police.")
+    assert "Department of Homeland Security" not in found
+    assert "Tennessee Department of Safety and Homeland Security" in found

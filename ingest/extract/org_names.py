@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from ingest.extract.context import Context, lexicon
-from ingest.extract.officials import looks_like_person, role_starting
+from ingest.extract.officials import looks_like_person
 from ingest.extract.org_nodes import add_org, gaz_lookup, is_acronym
+from ingest.extract.roles import role_starting, roles
 from ingest.gazetteer import gazetteer
 
 # words that turn a place name into a part of it ("Lower Manhattan", "Downtown Brooklyn")
@@ -103,8 +104,6 @@ STRUCTURES = frozenset(("entrance", "exit", "corridor", "route", "ramp", "interc
 def role_office(ctx: Context, tok) -> None:
     """"The Governor's Office", "the Mayor's Office": the office of a post, written with a
     capital "Office" after a role word."""
-    from ingest.extract.officials import roles
-
     doc = ctx.doc
     forms = roles()
     if tok.i < 2 or tok.i in ctx.tok_key or not ctx.in_body(tok):

@@ -11,9 +11,10 @@ import re
 
 from ingest.extract.context import Context, clean_span, lexicon, squash
 from ingest.extract.known import known_post
-from ingest.extract.officials import looks_like_person, role_starting
+from ingest.extract.officials import looks_like_person
 from ingest.extract.org_government import extract_government
 from ingest.extract.org_institutions import extract_institutions
+from ingest.extract.org_misreads import misread
 from ingest.extract.org_names import affiliation, headed_name, not_a_body, place_names, role_office
 from ingest.extract.org_nodes import (
     FIRST_WORDS,
@@ -28,6 +29,7 @@ from ingest.extract.org_nodes import (
     person_words,
 )
 from ingest.extract.org_places import local_body, place_owner
+from ingest.extract.roles import role_starting
 
 __all__ = ["add_org", "extract_organizations", "is_acronym", "org_gazetteer", "org_type"]
 
@@ -65,6 +67,8 @@ def extract_organizations(ctx: Context) -> None:
                     continue
                 if hit[1] == "party" and size == 1 and span[0].text[0].islower():
                     continue
+                if not stands_alone(ctx, i, i + size):
+                    continue
                 owner = place_owner(ctx, i, hit, span.text)
                 if owner is not None and ctx.in_body(span[0]):
                     size = local_body(ctx, owner, i, size, hit[1]) - i
@@ -79,8 +83,12 @@ def extract_organizations(ctx: Context) -> None:
         if not matched:
             i += 1
     # 2. named entities the model calls organisations
+    heads = lexicon()["org_type_heads"]
     for ent in doc.ents:
-        if ent.label_ not in ("ORG", "NORP") or not ctx.in_body(ent[0]):
+        if ent.label_ not in ("ORG", "NORP") and not (
+                ent.label_ == "GPE" and len(ent) > 2 and ent[-1].lower_ in heads):
+            continue  # "Shelby County Pretrial Services" the model calls a place
+        if not ctx.in_body(ent[0]):
             continue
         for part in split_list(clean_span(ent)):
             consider(ctx, part, people, generic, facility, places)
@@ -133,7 +141,7 @@ def consider(ctx: Context, span, people: set[str], generic: set[str], facility: 
     start = span.start
     while start < span.end and not doc[start].text[:1].isupper() and not doc[start].like_num:
         start += 1
-    span = doc[start:span.end]
+    span = whole_name(ctx, doc[start:span.end])
     lead = start
     while lead < span.end and ctx.tok_key.get(lead, "").startswith("place:"):
         lead += 1
@@ -151,7 +159,7 @@ def consider(ctx: Context, span, people: set[str], generic: set[str], facility: 
     if span[-1].lower_.endswith("s") and span[-1].lower_[:-1] in facility and not any(
             t.lower_ in lexicon()["org_type_heads"] or t.lower_ in STOP for t in span):
         return  # "Cross Bay Boulevards" are roads; "Families for Safe Streets" is a body
-    if not_a_body(ctx, span, facility, places):
+    if not_a_body(ctx, span, facility, places) or misread(ctx, span):
         return
     heads = lexicon()["law_heads"]
     body_word = any(t.lower_ in lexicon()["org_type_heads"] for t in span)
@@ -175,6 +183,51 @@ def consider(ctx: Context, span, people: set[str], generic: set[str], facility: 
     key = add_org(ctx, hit[0], hit[1], hit[2], text) if hit else add_org(ctx, text)
     ctx.facts.organizations[key].evidence.append(ctx.evidence(span[0], "org.ner"))
     ctx.mark(span.start, span.end, key)
+
+
+def stands_alone(ctx: Context, start: int, end: int) -> bool:
+    """Whether a gazetteer short form at tokens [start, end) names its body, rather than being
+    a piece of a longer name or a leader's administration:
+    - after "and"/"of"/"on"/"for" inside a longer name the model saw ("the Ohio Department of
+      Safety and Homeland Security" is no federal department);
+    - one word before "administration" ("the Bloomberg administration");
+    - an acronym before another capitalised acronym ("VA BIO", a project's name)."""
+    doc = ctx.doc
+    first = doc[start]
+    if first.ent_iob_ == "I" and first.ent_type_ == "ORG" and start > 0 and \
+            doc[start - 1].lower_ in ("and", "of", "on", "for", "&"):
+        return False
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is None:
+        return True
+    if end - start == 1 and nxt.lower_ == "administration":
+        return False
+    return not (is_acronym(first.text) and end - start == 1 and nxt.text.isupper()
+                and nxt.is_alpha and len(nxt.text) > 1)
+
+
+def whole_name(ctx: Context, span):
+    """Repair the model's cuts of a name: stop at an unclosed parenthesis ("Binghamton (New
+    York"), run a name in capitals to the end of its capitals ("UNITED STATES MARSHALS" /
+    "SERVICE"), and join "<Body> on/for <Name>" the model split in two ("the Ohio Commission"
+    / "on Civil Rights")."""
+    doc = ctx.doc
+    start, end = span.start, span.end
+    opened = [t.i for t in span if t.text == "("]
+    if opened and not any(t.text == ")" for t in doc.tokens[opened[-1]:end]):
+        end = opened[-1]
+    if end - start >= 2 and doc.text_of(start, end).isupper():
+        while end < len(doc) and doc[end].is_alpha and doc[end].text.isupper() and \
+                "\n" not in doc[end - 1].whitespace_:
+            end += 1
+    heads = lexicon()["org_type_heads"]
+    if end + 1 < len(doc) and doc[end - 1].lower_ in heads and doc[end].lower_ in ("on", "for") \
+            and doc[end + 1].ent_iob_ == "B" and doc[end + 1].ent_type_ == "ORG":
+        nxt = end + 2
+        while nxt < len(doc) and doc[nxt].ent_iob_ == "I":
+            nxt += 1
+        end = nxt
+    return span if (start, end) == (span.start, span.end) else doc[start:end]
 
 
 def join_short_forms(ctx: Context, places: set[str]) -> None:
