@@ -139,3 +139,21 @@ def test_a_lede_describing_a_bill_named_next_is_no_second_law(nlp):
                       "vote was 77-58. The Fair Housing Act would bar landlords from raising "
                       "rents twice a year.")
     assert not any(law["name"].startswith("legislation") for law in data["laws"])
+
+
+def test_ballot_measures_are_laws_of_their_state_or_city(nlp):
+    laws = {law["name"]: law for law in facts(nlp, "Voters in California approved Proposition "
+                                                   "22 in 2020. Measure B failed in Oakland.")
+            ["laws"]}
+    assert laws["California Proposition 22"]["jurisdiction"] == "California"
+    assert laws["Oakland Measure B"]["jurisdiction"] == "Oakland"
+
+
+def test_a_mayors_executive_order_is_the_citys_and_named_by_what_it_does(nlp):
+    data = facts(nlp, "Mayor Ann Lee of Chicago signed an executive order barring police from "
+                      "cooperating with ICE. Governor Bob Hart of Ohio issued an executive order "
+                      "that requires masks in schools.")
+    laws = {law["name"]: law for law in data["laws"]}
+    assert laws["executive order barring police from cooperating with ICE"]["jurisdiction"] \
+        == "Chicago"
+    assert laws["executive order that requires masks in schools"]["jurisdiction"] == "Ohio"

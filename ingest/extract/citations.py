@@ -90,8 +90,12 @@ def bill_pattern() -> re.Pattern:
     """"SB 1196", "Senate Bill 1196", "H.R. 5", "Local Law 97 of 2019", "Int. No. 209"."""
     prefixes = sorted(bill_prefixes(), key=len, reverse=True)
     alt = "|".join(re.escape(p) + (r"\s?" if p.endswith(".") else r"\s") for p in prefixes)
-    return re.compile(r"(?<![\w.])(" + alt + r")(?:No\.\s?)?(\d{1,5}(?:-[A-Z]?\d{1,4})?)\b"
-                      r"(?:\s+of\s+((?:19|20)\d\d))?")
+    return re.compile(r"(?<![\w.])(" + alt + r")(?:No\.\s?)?(\d{1,5}(?:-[A-Z]?\d{1,4})?|"
+                      r"[A-Z]{1,2}(?![\w'’-]))\b(?:\s+of\s+((?:19|20)\d\d))?")
+
+
+# ballot measures, which may be lettered ("Measure B": then a local one)
+BALLOT = frozenset(("Proposition", "Measure"))
 
 
 def usc_titles() -> dict[str, str]:
@@ -265,8 +269,11 @@ def numbered_bills(ctx: Context, text: str, us: str | None) -> None:
     for m in bill_pattern().finditer(text):
         written = m.group(1).strip()
         long, level = prefixes.get(written, prefixes.get(written + ".", (written, "state")))
-        if written in ("S.", "Ordinance", "Intro") and not m.group(2)[:1].isdigit():
+        lettered = not m.group(2)[:1].isdigit()
+        if (written in ("S.", "Ordinance", "Intro") or long not in BALLOT) and lettered:
             continue
+        if long in BALLOT and lettered:
+            level = "local"
         span = char_span_tokens(ctx, m.start(), m.end())
         if span is None or not ctx.in_body(span[0]):
             continue

@@ -20,6 +20,7 @@ from ingest.extract.law_nodes import (
     char_span_tokens,
     found,
     join_appositions,
+    place_of_level,
 )
 from ingest.extract.law_references import extract_law_references
 from ingest.extract.policies import extract_policies
@@ -187,23 +188,63 @@ def extract_orders(ctx: Context, us: str | None) -> None:
         topic = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "for",
                                                                                "regarding")]
         start = prev.i
-        for c in tok.children:
-            if c.dep_ in ("amod", "compound") and c.i < start and c.lower_ != "executive":
-                start = c.i
-        name_toks = doc[start: tok.i + 1]
-        if topic:
-            name_toks = doc[start: topic[0].right_edge.i + 1]
-        name = name_toks.text
+        for c in tok.children:  # "its sanctuary city executive order"
+            if c.dep_ in ("amod", "compound") and c.left_edge.i < start and \
+                    c.lower_ != "executive":
+                start = c.left_edge.i
+        end = topic[0].right_edge.i + 1 if topic else purpose_end(doc, tok)
+        name = doc.text_of(start, end).replace('"', "").replace("“", "").replace("”", "")
         if tok.lower_ == "orders":
             name = name[:-1] if name.endswith("s") else name
         if latest and not indefinite:
             key = latest
             ctx.facts.laws[key].add_alias(doc[dets[0].i if dets else start: tok.i + 1].text)
         else:
-            key = add_law(ctx, name, "executive order", us)
+            key = add_law(ctx, name, "executive order", order_place(ctx, tok, us),
+                          surface=doc.text_of(start, tok.i + 1) if end > tok.i + 1 else None)
             latest = key
         ctx.facts.laws[key].evidence.append(ctx.evidence(tok, "law.executive-order"))
         ctx.mark(start, tok.i + 1, key)
+
+
+def purpose_end(doc, tok) -> int:
+    """Where what an order does ends ("an executive order barring police from cooperating
+    with ICE", "an order that requires masks"): its participle or relative clause, up to a
+    comma, dash, date or conjunction; the order noun's end when it has none. Such an order is
+    named by it, so two orders of one document or of two documents stay two laws."""
+    clause = next((c for c in tok.children if c.i == tok.i + 1 and (
+        (c.dep_ == "acl" and c.tag_ == "VBG") or c.dep_ == "relcl")), None)
+    if clause is None:
+        clause = next((c for c in tok.children if c.dep_ == "relcl" and
+                       doc[tok.i + 1].lower_ in ("that", "which")), None)
+    if clause is None:
+        return tok.i + 1
+    end = tok.i + 2
+    while end < len(doc) and end - tok.i < 16:
+        t = doc[end]
+        if t.text in (",", ".", ";", ":", "(", ")") or "—" in t.text or "–" in t.text or \
+                t.lower_ in (
+                "and", "but", "while", "after", "because") or t.ent_type_ in ("DATE", "TIME"):
+            break
+        end += 1
+    while end > tok.i + 2 and (doc[end - 1].pos_ in ("ADP", "DET", "CCONJ") or
+                               doc[end - 1].text in ('"', "“", "”")):
+        end -= 1
+    return end
+
+
+def order_place(ctx: Context, tok, us: str | None) -> str | None:
+    """A mayor's or governor's executive order is a law of their city or state (the title is
+    in the clause that issues it: "Mayor Ann Lee signed an executive order ..."); else it is
+    the president's, of the United States."""
+    verb = tok.head
+    words = {t.lower_ for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")
+             for t in c.subtree} | {t.lower_ for c in tok.children if c.dep_ == "poss"
+                                     for t in c.subtree}
+    for title, level in (("mayor", "local"), ("governor", "state")):
+        if title in words:
+            return place_of_level(ctx, tok.i, level) or us
+    return us
 
 
 def named_order(ctx: Context, tok, us: str | None) -> None:
