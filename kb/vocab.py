@@ -112,10 +112,10 @@ EVENT = Vocabulary("kbe", "https://w3id.org/civic-kb/event/", """
     accuse announce appeal appeal_policy_change appeal_political_reform arrest award_grant
     coerce comply consult criticize defend_verbally defy_law demand demand_policy_change
     demand_political_reform deny_claim deny_responsibility diplomatic_cooperation disapprove
-    enact_law find_liable impose_administrative_sanctions impose_embargo investigate
-    make_statement make_visit praise provide_aid provide_economic_aid public_statement
-    reduce_aid reduce_economic_aid reduce_relations reject release_report rule scheme
-    sign_agreement sign_law sue threaten threaten_administrative_sanctions threaten_aid
+    enact_law expel find_liable host_visit impose_administrative_sanctions impose_embargo
+    investigate make_statement make_visit negotiate praise provide_aid provide_economic_aid
+    public_statement reduce_aid reduce_economic_aid reduce_relations reject release_report rule
+    scheme sign_agreement sign_law sue threaten threaten_administrative_sanctions threaten_aid
     threaten_nonforce threaten_sanctions threaten_unspecified veto warn withhold yielding
 """)
 
@@ -229,6 +229,8 @@ _EVENTS: tuple[tuple[str, str, str], ...] = (
     ("appeal_policy_change", "other", "0242"),
     ("consult", "other", "04"),
     ("make_visit", "other", "042"),
+    ("host_visit", "other", "043"),
+    ("negotiate", "other", "046"),
     ("diplomatic_cooperation", "other", "05"),
     ("praise", "other", "051"),
     ("defend_verbally", "other", "052"),
@@ -267,6 +269,7 @@ _EVENTS: tuple[tuple[str, str, str], ...] = (
     ("coerce", "other", "17"),
     ("impose_administrative_sanctions", "other", "172"),
     ("arrest", "other", "173"),
+    ("expel", "other", "174"),
 )
 
 EVENT_KEY: dict[str, str] = {EVENT[c]: key for c, key, _ in _EVENTS}

@@ -94,3 +94,39 @@ def test_indictments_are_arrests_and_charges_cameo_173(nlp):
     assert [(e.type, e.cameo) for e in events] == [("other", "173")]
     table = verbs()
     assert table["demand"][1] == "10" and table["n:objection"][1] == "12"
+
+
+def test_phrasal_verbs_need_their_particle(nlp):
+    text = "Senator Ann Vale called for an investigation of the Denver Police Department."
+    assert ("other", "Ann Vale") in [e[:2] for e in summary(nlp, text)]
+    text = "Senator Ann Vale called on Governor Tom Hale to resign."
+    assert ("other", "Ann Vale", "Tom Hale") in summary(nlp, text)
+    text = "Senator Ann Vale called Governor Tom Hale on Monday."
+    assert summary(nlp, text) == []
+    # an idea that "calls for" something requires it; nobody appeals
+    text = "Governor Tom Hale's new budget calls for more police officers in Denver, Colorado."
+    assert summary(nlp, text) == []
+
+
+def test_meetings_visits_and_expulsions_between_parties(nlp):
+    text = "Secretary of State Rex Tillerson met with Chinese President Xi Jinping on Monday."
+    events = raw_events(nlp, text)
+    assert [(e.type, e.cameo) for e in events] == [("other", "04")]
+    assert ("other", "Rex Tillerson", "Xi Jinping") in summary(nlp, text)
+    text = "Governor Tom Hale met the deadline for the Clean Rivers Act on Monday."
+    assert summary(nlp, text) == []
+    events = raw_events(nlp, "President Donald Trump hosted Prime Minister Shinzo Abe.")
+    assert [(e.type, e.cameo) for e in events] == [("other", "043")]
+    events = raw_events(nlp, "Russia expelled 60 American diplomats on Monday.")
+    assert [(e.type, e.cameo) for e in events] == [("other", "174")]
+
+
+def test_finalizing_a_rule_makes_it_and_asking_needs_a_request(nlp):
+    text = "The Environmental Protection Agency finalized a rule limiting methane emissions."
+    assert ("enact", "Environmental Protection Agency", None) in summary(nlp, text)
+    text = "The Environmental Protection Agency finalized the schedule for the meeting."
+    assert not [e for e in summary(nlp, text) if e[0] == "enact"]
+    text = "Senator Ann Vale asked Governor Tom Hale to veto the Clean Rivers Act."
+    assert ("other", "Ann Vale", "Tom Hale") in summary(nlp, text)
+    text = "Senator Ann Vale asked Governor Tom Hale about the weather in Denver."
+    assert summary(nlp, text) == []

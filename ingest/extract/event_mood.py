@@ -20,9 +20,10 @@ def event_cues() -> dict:
 
 def modality(tok) -> str:
     """asserted | negated | hypothetical | future, from the verb's own clause and its
-    governors ("will sign", "plans to sign", "is scheduled to vote"), a reported "would" ("said
-    he would veto the bill": the future seen from the past, not a possibility), or for an event
-    noun its modifier ("the planned cuts", "a possible veto")."""
+    governors ("will sign", "plans to sign", "is scheduled to vote"), or for an event noun its
+    modifier ("the planned cuts", "a possible veto"). A reported "would" stays hypothetical
+    here (news reports many such plans that never become events); ``intended`` reads it as
+    the future it is where a rule needs the speaker's intent."""
     lex, cues = lexicon(), event_cues()
     hyp, neg = set(lex["modal_hypothetical"]), set(lex["negators"])
     fut = set(lex["modal_future"]) | set(cues["future_governors"])
@@ -37,9 +38,7 @@ def modality(tok) -> str:
             low = c.lower_
             if c.dep_ == "neg" or (low in neg and c.dep_ in ("neg", "advmod")):
                 return "negated"
-            if c.dep_ == "aux" and low == "would" and reported_future(node):
-                result = "future" if result == "asserted" else result
-            elif c.dep_ in ("aux", "mark") and low in hyp:
+            if c.dep_ in ("aux", "mark") and low in hyp:
                 result = "hypothetical"
             elif c.dep_ == "aux" and low in fut and result == "asserted":
                 result = "future"
@@ -65,6 +64,15 @@ def noun_mood(noun) -> str | None:
             if c.lower_ in cues["possible_modifiers"]:
                 return "hypothetical"
     return None
+
+
+def intended(tok) -> bool:
+    """The doer states the act as coming: a future clause or governor, or a reported "would"
+    with no condition ("said it would sue the state")."""
+    if modality(tok) == "future":
+        return True
+    return any(c.dep_ == "aux" and c.lower_ == "would" for c in tok.children) and \
+        reported_future(tok) and modality(tok) == "hypothetical"
 
 
 def reported_future(clause) -> bool:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ingest.extract.context import Context, lexicon, word_list
-from ingest.extract.event_mood import event_cues, modality
+from ingest.extract.event_mood import event_cues, intended
 from ingest.gazetteer import data_lines
 
 MONEY_OK = {"award", "support", "give", "provide", "fund", "commit", "allocate", "grant"}
@@ -64,10 +64,43 @@ def generated() -> dict[str, tuple[str, str | None, str]]:
 
 @lru_cache(maxsize=1)
 def lexicon_class() -> dict[str, str]:
-    """A generated trigger's class in event_classes.tsv ("launch" -> "establish"), keyed like
-    ``verbs()``: the type rules of ``retyped`` read a word's class, not a list of its words."""
+    """A generated trigger's class in event_classes.tsv ("launch" -> "establish", "call_for"
+    -> "appeal"): the type rules of ``retyped`` read a word's class, not a list of its words."""
     return {f"n:{word}" if pos == "n" else word: name
             for word, pos, _typ, _cameo, name, *_ in data_lines("event_lexicon.tsv")}
+
+
+@lru_cache(maxsize=1)
+def phrasal() -> dict[str, list[tuple[str, tuple[str, str | None, str]]]]:
+    """The generated phrasal verbs by their verb: "call" -> [("for", appeal entry), ("on",
+    ...)]. They count only with their particle beside the verb ("called for an inquiry",
+    "lashed out at"), so they stay out of ``verbs()``, keyed by the verb alone."""
+    out: dict = {}
+    for key, entry in generated().items():
+        head, _, particle = key.partition("_")
+        if particle:
+            out.setdefault(head, []).append((particle, entry))
+    return out
+
+
+def phrasal_key(tok) -> str | None:
+    """"call_for" for "called for", when the verb's particle is there: anywhere as a particle
+    ("lashed out", "set it up"), right after the verb as a preposition ("called on the
+    mayor", not "called the mayor on Monday")."""
+    for particle, _entry in phrasal().get(tok.lemma_.lower(), ()):
+        if any(c.lower_ == particle and (c.dep_ == "prt" or (
+                c.dep_ in ("prep", "advmod") and tok.i < c.i <= tok.i + 2 and
+                all(t.pos_ == "ADV" for t in tok.doc[tok.i + 1:c.i])))
+               for c in tok.children):
+            return f"{tok.lemma_.lower()}_{particle}"
+    return None
+
+
+def class_of(tok) -> str | None:
+    """The event class of a trigger token's generated reading, if it has one."""
+    if tok.pos_ == "VERB":
+        return lexicon_class().get(phrasal_key(tok) or tok.lemma_.lower())
+    return lexicon_class().get(f"n:{tok.lemma_.lower()}")
 
 
 
@@ -109,11 +142,11 @@ def readings_of(tok) -> list[tuple[str, str | None, str]]:
     key = tok.lemma_.lower() if tok.pos_ == "VERB" else f"n:{tok.lemma_.lower()}"
     second = generated().get(key)
     out = [first, second] if second and second != first else [first]
-    special = retyped(tok, key, out)
+    special = retyped(tok, out)
     return ([special] if special else []) + out
 
 
-def retyped(tok, key: str, entries: list) -> tuple[str, str | None, str] | None:
+def retyped(tok, entries: list) -> tuple[str, str | None, str] | None:
     """The reading a trigger's own clause gives it, over its table entry (CAMEO's rule that
     the object and the mood decide the code): "issued an executive order" signs it (057);
     "imposed sanctions" is an embargo (163), not an administrative sanction; "challenged the
@@ -138,10 +171,11 @@ def retyped(tok, key: str, entries: list) -> tuple[str, str | None, str] | None:
     in_court = any(c.dep_ == "prep" and c.lower_ in ("in", "before") and any(
         g.lower_ in cues["court_nouns"] for g in c.children)
         for h in (tok, *objects) for c in h.children)
-    legal = entries[0][0] == "sue" or (lexicon_class().get(key) == "challenge" and in_court)
+    cls = class_of(tok)
+    legal = entries[0][0] == "sue" or (cls == "challenge" and in_court)
     if legal:
-        return ("threaten", "130", note) if modality(tok) == "future" else ("sue", "115", note)
-    if lexicon_class().get(key) == "establish" and announced(tok) and any(
+        return ("threaten", "130", note) if intended(tok) else ("sue", "115", note)
+    if cls == "establish" and announced(tok) and any(
             o.lemma_.lower() in cues["establish_objects"] for o in objects):
         return "announce", "010", note
     return None
@@ -173,9 +207,11 @@ def nominal_reading(tok, note: str) -> bool:
 
 
 def entry_of(tok) -> tuple[str, str | None, str] | None:
-    """The trigger entry of a token: its verb lemma for a verb, its noun lemma for a noun."""
+    """The trigger entry of a token: its phrasal verb ("called for") or verb lemma for a verb,
+    its noun lemma for a noun."""
     if tok.pos_ == "VERB":
-        return verbs().get(tok.lemma_.lower())
+        key = phrasal_key(tok)
+        return generated()[key] if key else verbs().get(tok.lemma_.lower())
     if tok.pos_ == "NOUN":
         return verbs().get(f"n:{tok.lemma_.lower()}")
     return None
@@ -203,8 +239,19 @@ def licensed(ctx: Context, tok, lemma: str, typ: str, note: str = "") -> bool:
                                               in docs)
     if typ in ("release",):
         return any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children) or tok.dep_ == "acl"
-    if typ == "enact" and lemma in event_words()["rule_verbs"] and lemma not in ("adopt",):
+    if typ == "enact" and (lemma in event_words()["rule_verbs"] or class_of(tok) ==
+                           "make_rule") and lemma not in ("adopt",):
         return makes_rule(ctx, tok)  # "modified the policy", not "modified the car"
+    if class_of(tok) in event_cues()["party_classes"] and tok.pos_ == "VERB":
+        return met_party(ctx, tok)  # "met with the governor", not "met the deadline"
+    if phrasal_key(tok) in event_cues()["agent_subject_verbs"] and any(
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and not ctx.key_at(c) and
+            any(g.dep_ == "poss" for g in c.children) for c in tok.children):
+        return False  # "Trump's new definition calls for more agents": it requires them
+    needs = event_cues()["needs_complement"].get(lemma) if "wn" in note else None
+    if needs and tok.pos_ == "VERB":  # "asked the board to act", not "asked about it"
+        return any(c.dep_ in needs or (c.dep_ == "prep" and c.lower_ in needs)
+                   for c in tok.children)
     if lemma == "second":  # "the motion was made by A and seconded by B"
         verb = tok
         while verb.dep_ == "conj" and verb.head.i != verb.i:
@@ -218,3 +265,13 @@ def licensed(ctx: Context, tok, lemma: str, typ: str, note: str = "") -> bool:
     if typ == "comply" and lemma == "refuse":
         return any(c.dep_ == "xcomp" for c in tok.children)
     return True
+
+
+def met_party(ctx: Context, verb) -> bool:
+    """A meeting, a hosted visit or a negotiation is an event between parties: a person,
+    body or place as the object or after "with" ("met with Premier Li", "hosted the
+    chancellor")."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+              for g in c.children if g.dep_ == "pobj"]
+    return any((ctx.key_at(h) or "").startswith(("person:", "org:", "place:")) for h in heads)

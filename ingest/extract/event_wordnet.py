@@ -6,7 +6,8 @@ WordNet 3.0 (Princeton's database files, e.g. Debian's ``wordnet-base`` package)
 Each event class of ingest/data/event_classes.tsv names seed senses ("criticize.v.1": the
 first sense of the verb) with the event type and CAMEO code they report. A class holds its
 seeds, their troponyms/hyponyms down to a small depth, and the nouns WordNet derives from those
-verbs ("veto" -> "veto", "indict" -> "indictment"). A word joins a class only through one of its
+verbs ("veto" -> "veto", "indict" -> "indictment"); a phrasal verb ("call_for", "lash_out")
+when its second word is a particle. A word joins a class only through one of its
 two most frequent senses (a seed's own word always: "support.v.3" is chosen for "support"),
 so rare senses ("strike" as a court act) do not bring in common words; a word in several
 classes stays in the one it reaches through its most frequent sense.
@@ -20,6 +21,9 @@ from importlib import resources
 from pathlib import Path
 
 POS = {"v": "verb", "n": "noun"}
+# a phrasal verb ("call_for", "lash_out", "set_up") joins a class when its second word is one
+# of these particles; the trigger table then needs the particle beside the verb in the text
+PARTICLES = {"for", "on", "out", "up", "down", "back", "off", "into", "apart", "against", "at"}
 MAX_RANK = 2  # a word's sense must be among its two most frequent to join a class
 # an event noun names an act or a communication ("veto", "indictment", "criticism"), in its
 # most frequent sense; derived nouns for the doer ("critic") or the place ("jail") are not events
@@ -98,6 +102,14 @@ def classes() -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
 
 
+def usable(word: str, pos: str) -> bool:
+    """A single word, or a verb with one particle ("call_for"); not "take_exception"."""
+    head, _, particle = word.partition("_")
+    if not particle:
+        return word.isalpha()
+    return pos == "v" and head.isalpha() and particle in PARTICLES
+
+
 def build(wn: WordNet) -> dict[tuple[str, str], tuple]:
     """(lemma, pos) -> (type, cameo, class, rank, seed) for every word the classes reach."""
     best: dict[tuple[str, str], tuple] = {}
@@ -114,7 +126,7 @@ def build(wn: WordNet) -> dict[tuple[str, str], tuple]:
                 if syn.pos == "v":
                     found += [(n, w) for n in wn.derived_nouns(syn) for w in n.words]
                 for s, word in found:
-                    if "_" in word or not word.isalpha() or word in excluded or \
+                    if not usable(word, s.pos) or word in excluded or \
                             f"{word}/{s.pos}" in excluded:
                         continue
                     rank = wn.rank(word, s)
