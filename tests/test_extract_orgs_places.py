@@ -138,3 +138,22 @@ def test_state_department_named_with_a_federal_short_form_inside(nlp):
                       "Homeland Security and the state police.")
     assert "Department of Homeland Security" not in found
     assert "Tennessee Department of Safety and Homeland Security" in found
+
+
+# ---- bodies a title implies -----------------------------------------------------------------
+def test_party_tag_with_a_state_puts_a_senator_in_the_senate(nlp):
+    found = facts_of(nlp, "Sen. Jane Roe (D-Del.) said on Monday that the plan would fail.")
+    assert "United States Senate" in {o["name"] for o in found["organizations"]}
+    roe = next(o for o in found["officials"] if o["name"] == "Jane Roe")
+    assert roe["posts"][0]["of"] == "United States Senate"
+
+
+def test_congressman_is_in_the_house(nlp):
+    found = orgs(nlp, "Democratic Congressman Carl Poe said the city would not back down.")
+    assert "United States House of Representatives" in found
+
+
+def test_state_senator_is_not_in_congress(nlp):
+    found = orgs(nlp, "State Senator Mara Quill (D-Elgin) said the bill would pass the Illinois "
+                      "Senate this spring.")
+    assert "United States Senate" not in found

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.context import Context
+from ingest.extract.context import Context, squash
 from ingest.extract.roles import roles
 
 #: a dateline: "HARTFORD, Conn. (May 14, 2019) —", "(Sacramento, CA) –", "CHICAGO —",
@@ -27,7 +27,9 @@ RELEASE_TODAY = re.compile(r"\btoday\b")
 
 
 def fill_post_places(ctx: Context) -> None:
-    """Give posts of "@state"/"@city" roles without a jurisdiction the dateline's place."""
+    """Give posts of "@state"/"@city" roles without a jurisdiction the dateline's place, and
+    members of Congress their chamber."""
+    congress_chambers(ctx)
     levels = dateline_places(ctx)
     if not levels:
         return
@@ -64,3 +66,63 @@ def dateline_places(ctx: Context) -> dict[str, str]:
                 out["state"] = key
         return out
     return {}
+
+
+#: the chamber of Congress of each legislator role
+CHAMBERS = {"senator": "United States Senate", "representative": "United States House of "
+            "Representatives"}
+#: title words that only members of Congress have ("Congressman", "U.S. Sen.")
+FEDERAL_TITLE = re.compile(r"\b(?:Congress(?:man|woman|member)|U\.S\. (?:Sen|Rep)|"
+                           r"United States (?:Senator|Representative))", re.I)
+
+
+def congress_chambers(ctx: Context) -> None:
+    """A senator or representative who sits in Congress is a member of its chamber, an
+    organisation of the text even when it never names it. Congress is told from a state
+    legislature by the title ("Congressman", "U.S. Sen."), by a party tag naming a state after
+    the name ("Sen. Ann Lee (D-Del.)": state legislators are tagged with their district or
+    town), or by a listed member of Congress; "State Senator" stays in the state."""
+    from ingest.extract.known import known_posts
+    from ingest.extract.org_nodes import add_org, gaz_lookup
+
+    for ms in ctx.facts.memberships:
+        chamber = CHAMBERS.get(ms.role)
+        if chamber is None or ms.title.lower().startswith("state") or not (
+                ms.of is None or ms.of.startswith("org:") and
+                ctx.facts.organizations.get(ms.of) is not None and
+                ctx.facts.organizations[ms.of].type == "party"):
+            continue
+        person = ctx.facts.people.get(ms.person)
+        listed = person is not None and any(
+            post.of in CHAMBERS.values() for form in (person.name, *person.aliases)
+            for post in known_posts().get(squash(form), []))
+        if not (listed or in_congress(ctx, ms.person)):
+            continue
+        hit = gaz_lookup(chamber)
+        key = add_org(ctx, hit[0] if hit else chamber, "legislature")
+        org = ctx.facts.organizations[key]
+        if ms.evidence and not org.evidence:
+            org.evidence.append(ms.evidence[0])
+        ms.of = key
+
+
+def in_congress(ctx: Context, person: str) -> bool:
+    """Whether a mention of ``person`` has a federal title before it or a state's party tag
+    after it."""
+    from ingest.extract.place_cues import PARTY_TAG
+    from ingest.gazetteer import lookup
+
+    text = ctx.doc.text
+    doc = ctx.doc
+    for m in ctx.mentions:
+        if m.key != person:
+            continue
+        start = doc[m.start].idx
+        if FEDERAL_TITLE.search(text[max(0, start - 40):start]):
+            return True
+        end = doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        tag = PARTY_TAG.match(text, end + (text[end:end + 1] == " "))
+        written = tag.group("place") if tag else ""
+        if tag and any(c.type == "state" for c in lookup(written) or lookup(written.rstrip("."))):
+            return True
+    return False
