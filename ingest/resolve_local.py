@@ -88,7 +88,8 @@ def mark_titles(ctx: Context) -> None:
         if tok.i in ctx.tok_key or tok.i == 0:
             continue
         role = table.get((tok.lower_,))
-        holder = holder_of(role, holders) if role else None
+        # "the officers", "the judges": a plural title is a group, not the one holder
+        holder = holder_of(role, holders) if role and not role.plural else None
         if holder is None:
             continue
         prev = doc[tok.i - 1]
@@ -105,9 +106,14 @@ def mark_titles(ctx: Context) -> None:
 
 
 def antecedent(ctx: Context, token_i: int, kinds: tuple[str, ...] = ("person:",)) -> str | None:
-    """The nearest entity of the given kinds mentioned before token ``token_i``."""
+    """The nearest entity of the given kinds mentioned before token ``token_i``; of "Denver,
+    Colorado" the city (the state after the comma only says where the city is)."""
     best = None
     for m in ctx.mentions:
         if m.start < token_i and m.key.startswith(kinds) and (best is None or m.start > best.start):
             best = m
+    if best is not None and best.key.startswith("place:") and best.start >= 2 and \
+            ctx.doc[best.start - 1].text == "," and \
+            (ctx.tok_key.get(best.start - 2) or "").startswith("place:"):
+        return ctx.tok_key[best.start - 2]
     return best.key if best else None

@@ -4,10 +4,9 @@ entities the earlier extractors found."""
 from __future__ import annotations
 
 from ingest.extract.context import Context, lexicon
+from ingest.extract.event_agents import after_dateline, dateline_end, signer_of, unnamed_entity
 from ingest.extract.event_triggers import entry_of, event_words
 from ingest.extract.known import pronoun_antecedent
-from ingest.extract.post_places import DATELINE
-from ingest.extract.roles import roles
 from ingest.resolve_local import antecedent
 
 TARGET_PREPS = ("from", "against", "to", "with", "on")
@@ -21,18 +20,16 @@ def entity_of(ctx: Context, tok) -> str | None:
     low = tok.lower_
     if low in ("he", "she", "him", "her", "his"):
         return pronoun_antecedent(ctx, tok.i, "he" if low == "his" else low)
-    if low in ("it", "they", "them"):
+    if low in ("it", "them") and tok.dep_ in ("dobj", "pobj"):
+        # "imposing them", "challenge it": an object pronoun may stand for a law just named
+        return antecedent(ctx, tok.i, ("org:", "place:", "law:"))
+    if low in ("it", "they", "them", "its", "their"):
         return antecedent(ctx, tok.i, ("org:", "place:"))
     if low in ("which", "that", "who") and tok.head.dep_ == "relcl":
         return entity_of(ctx, tok.head.head)
-    if low == "administration":
-        return administration(ctx, tok)
-    holder = role_holder(ctx, tok)
-    if holder:
-        return holder
-    body_type = event_words()["members_of"].get(tok.lemma_.lower())
-    if body_type and tok.tag_ in ("NNS", "NNPS"):
-        return members_body(ctx, tok, body_type)
+    unnamed = unnamed_entity(ctx, tok)
+    if unnamed:
+        return unnamed
     if tok.lemma_.lower() in set(lexicon()["people_nouns"]):
         return None  # "the Ohio resident" is a person from the place, not the place
     for c in tok.children:
@@ -42,17 +39,6 @@ def entity_of(ctx: Context, tok) -> str | None:
             key = entity_of(ctx, c)
             if key and not key.startswith(("law:", "grant:")):
                 return key
-    return None
-
-
-def administration(ctx: Context, tok) -> str | None:
-    """"the administration", "his administration": the administration named before it (the
-    organisations extractor makes "the Trump administration" a body of its own), not its
-    president."""
-    for key in ctx.mentions_before(tok.i, "org:", window=2000):
-        org = ctx.facts.organizations.get(key)
-        if org is not None and org.name.lower().endswith(" administration"):
-            return key
     return None
 
 
@@ -89,29 +75,6 @@ def skip_parenthesis(doc, i: int) -> int:
             i += 1
         return i + 1
     return i
-
-
-def role_holder(ctx: Context, tok) -> str | None:
-    """"The president", "the governor" (a definite singular title with no name): the person
-    of this document holding that post, the one named last before it."""
-    if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        return None
-    role = roles().get((tok.lower_,))
-    if role is None or role.plural or role.public != "yes":
-        return None
-    holders = {m.person for m in ctx.facts.memberships if m.role == role.key}
-    return next((k for k in ctx.mentions_before(tok.i, "person:") if k in holders), None)
-
-
-def members_body(ctx: Context, tok, body_type: str) -> str | None:
-    """"lawmakers" (plural, unnamed): the legislature the text named last, when one is named
-    within a few paragraphs; its members act, and are acted on, as that body."""
-    for key in ctx.mentions_before(tok.i, "org:", window=600):
-        org = ctx.facts.organizations.get(key)
-        if org is not None and org.type == body_type and not any(
-                w in org.name.lower() for w in ("committee", "caucus", "subcommittee")):
-            return key  # lawmakers are the chamber or legislature, not one of its committees
-    return None
 
 
 def agents_of(ctx: Context, tok) -> list[str]:
@@ -151,8 +114,13 @@ def agent_of(ctx: Context, tok, found: list | None = None) -> str | None:
                             found.extend([g] + [h for h in named if h is not g])
                         return clean_agent(ctx, key)
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in node.children):
-            return None  # a passive without its "by" names no doer, nor is its reporter one
-        for c in node.children:
+            # a passive without its "by" names no doer, nor is its reporter one; "there is
+            # hereby established" is the act of whoever signs the document
+            return signer_of(ctx) if any(c.lower_ == "hereby" for c in node.children) else None
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        for c in subjects:
+            if c.pos_ == "NUM" and len(subjects) > 1:
+                continue  # "In September, 2017 a federal judge ...": a year is no subject
             if c.dep_ == "nsubj":
                 key = entity_of(ctx, c)
                 if key and key.startswith("law:"):
@@ -190,10 +158,20 @@ def agent_of(ctx: Context, tok, found: list | None = None) -> str | None:
                 continue
             if node.dep_ not in ("acl",):
                 return None
+        if node.dep_ in ("relcl", "acl") and node.head.dep_ == "dobj" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            node = node.head.head  # "issued a statement to blast the judge": the issuer
+            continue
         if node.dep_ == "acl":
             return author_of_law(ctx, node.head)  # "an order threatening to ..." -> the order
         if via_light and node.dep_ in ("pcomp", "pobj", "prep"):
             return None  # "accused the mayor of making threats": the accuser made none
+        if node.dep_ == "prep" and node.lower_ == "in" and node.head.pos_ != "VERB":
+            # "joined a coalition of states in opposing the rule": whoever joined
+            node = next((a for a in node.ancestors if a.pos_ == "VERB"), node)
+            if node.dep_ == "prep":
+                break
+            continue
         if node.dep_ in ("xcomp", "advcl", "conj", "pcomp", "pobj", "prep", "acomp", "ccomp") \
                 and node.head.i != node.i:
             node = node.head
@@ -220,27 +198,6 @@ def event_anaphor(ctx: Context, noun) -> str | None:
     typ = entry_of(noun)[0]
     return next((e.agent for e in reversed(ctx.facts.events) if e.type == typ and
                  e.evidence and e.evidence[0].start < noun.idx), None)
-
-
-def dateline_end(ctx: Context, tok) -> int | None:
-    """Where the dateline that ``tok`` is part of ends ("HARTFORD, Conn. (May 14, 2019) —",
-    "CHICAGO —"), or None: a dateline says where and when, it never acts."""
-    text = ctx.doc.text
-    line = text.rfind("\n", 0, tok.idx) + 1
-    m = DATELINE.match(text[line:line + 160])
-    return line + m.end() if m and tok.idx < line + m.end() else None
-
-
-def after_dateline(ctx: Context, tok):
-    """The first person or body named after the dateline, in the same sentence (the parser
-    makes the dateline the subject and the real one an apposition)."""
-    end = dateline_end(ctx, tok)
-    sent = ctx.sents[ctx.sent_of[tok.i]]
-    for i in range(tok.i + 1, sent.end):
-        t = ctx.doc[i]
-        if t.idx >= end and (ctx.key_at(t) or "").startswith(("person:", "org:")):
-            return t
-    return None
 
 
 def passing_chamber(ctx: Context, tok) -> str | None:
@@ -377,20 +334,41 @@ def requested_by(ctx: Context, tok) -> str | None:
 
 def ruled_on(ctx: Context, tok) -> list[str]:
     """Whom a ruling binds: the subject of what it found or held ("ruled that the city must",
-    "a ruling which found that the government could not withhold ...")."""
+    "a ruling which found that the government could not withhold ...", "granted an
+    injunction, holding that it was likely the secretary had exceeded his authority")."""
     finding = set(lexicon()["finding_verbs"])
     # the relative clause may hang off the court in "a ruling by the court, which found ..."
     holders = [tok] + [g for c in tok.children if c.dep_ == "prep" for g in c.children
                        if g.dep_ == "pobj"]
     clauses = [tok] + [c for h in holders for c in h.children if c.dep_ in ("relcl", "acl")
                        and c.lemma_.lower() in finding]
-    for verb in clauses:
-        for c in verb.children:
-            if c.dep_ != "ccomp":
-                continue
-            for s in c.children:
-                if s.dep_ in ("nsubj", "nsubjpass"):
-                    key = entity_of(ctx, s)
-                    if key and key.startswith(("person:", "org:", "place:")):
-                        return [key]
+    verb = tok.head if tok.dep_ == "dobj" else tok  # "granted an injunction, holding that"
+    clauses += [c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() in finding]
+    for clause in clauses:
+        key = bound_subject(ctx, clause)
+        if key:
+            return [key]
     return []
+
+
+def bound_subject(ctx: Context, verb, depth: int = 0) -> str | None:
+    """The person, body or place that a finding's "that" clause is about; past an expletive
+    ("held that it was likely the city had ...") into the clause it introduces."""
+    for c in verb.children:
+        if c.dep_ != "ccomp":
+            continue
+        for s in c.children:
+            if s.dep_ in ("nsubj", "nsubjpass"):
+                key = entity_of(ctx, s) if not expletive(s) else None
+                if key and key.startswith(("person:", "org:", "place:")):
+                    return key
+        if depth < 1 and any(s.dep_ == "nsubj" and expletive(s) for s in c.children):
+            key = bound_subject(ctx, c, depth + 1)
+            if key:
+                return key
+    return None
+
+
+def expletive(subj) -> bool:
+    """"It" of "it was likely that ...", "it is clear that ...": no one."""
+    return subj.lower_ == "it" and subj.head.lemma_ == "be"

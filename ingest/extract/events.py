@@ -15,6 +15,7 @@ factuality. Verbs inside quotations are the speaker's words, not reported events
 from __future__ import annotations
 
 from ingest.extract.context import Context, word_list
+from ingest.extract.event_agents import owner_named
 from ingest.extract.event_arguments import (
     agents_of,
     law_subject,
@@ -47,6 +48,10 @@ from ingest.extract.when import date_of
 from kb.facts import Event
 
 __all__ = ["extract_events", "verbs"]
+
+#: acts that are rulings when a judge or court does them to a law or order
+BENCH_ACTS = ("release", "enact", "other", "withhold", "announce")
+
 
 def extract_events(ctx: Context) -> None:
     doc = ctx.doc
@@ -106,8 +111,10 @@ def trigger(ctx: Context, tok, official: bool) -> tuple[str, str | None, str] | 
     for typ, cameo, note in readings_of(tok):
         if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
             typ, cameo = "deny", "016"  # "ruled out such a move"
-        if tok.pos_ == "NOUN" and (ctx.key_at(tok) or "").startswith(("law:", "grant:")):
+        if tok.pos_ == "NOUN" and (ctx.key_at(tok) or "").startswith(("law:", "grant:")) and \
+                not (typ == "rule" and "light" in note):
             return None  # "the order" named as a law is the law, not an act of ordering
+            # (an injunction a judge grants is both a ruling and the judge's act)
         if not nominal_reading(tok, note) or (official and not left_to_prose(ctx, tok)):
             continue
         if "wn" in note and tok.dep_ in ("xcomp", "advcl") and any(
@@ -132,19 +139,35 @@ def trigger(ctx: Context, tok, official: bool) -> tuple[str, str | None, str] | 
 
 def law_owners(ctx: Context, tok) -> list[str]:
     """Whose law or plan an act of stance is directed at: "opposing the administration's new
-    rule", "blasted the president's plan" also target the administration, the president."""
+    rule", "blasted the president's plan" also target the administration, the president (a
+    possessor inside the law's own name too: "the Trump Administration's new rule")."""
     out = []
     for c in tok.children:
         if c.dep_ not in ("dobj", "nsubjpass"):
             continue
         for p in c.subtree:
-            key = ctx.key_at(p) or ""
-            if p.dep_ != "poss" or not key.startswith(("person:", "org:", "place:")):
+            if p.dep_ != "poss" or not ((ctx.key_at(p.head) or "").startswith("law:") or
+                                        p.head.lemma_.lower() in event_words()["owned_plans"]):
                 continue
-            if (ctx.key_at(p.head) or "").startswith("law:") or \
-                    p.head.lemma_.lower() in event_words()["owned_plans"]:
+            key = owner_named(ctx, p)
+            if key and key not in out:
                 out.append(key)
     return out
+
+
+def rules_on_law(ctx: Context, agent: str, verb) -> bool:
+    """A court, or a person holding a judicial post, acting on a law or order named as its
+    object: what a judge issues, grants, blocks or halts is a ruling."""
+    if agent.startswith("org:"):
+        org = ctx.facts.organizations.get(agent)
+        if org is None or org.type != "court":
+            return False
+    else:
+        judicial = set(event_words()["judicial_roles"])
+        if not any(m.person == agent and m.role in judicial for m in ctx.facts.memberships):
+            return False
+    return any(c.dep_ == "dobj" and (ctx.key_at(c) or "").startswith("law:")
+               for c in verb.children)
 
 
 def judicial(ctx: Context, agent: str) -> bool:
@@ -171,12 +194,15 @@ def record(ctx: Context, tok, lemma: str, typ: str, cameo: str | None, note: str
     its type say it is not a reported act. ``verb`` is the clause verb that reports it (the
     event verb itself, the light verb of an event noun, or the speech verb of a "said funds
     could be withheld" threat)."""
+    if typ in BENCH_ACTS and rules_on_law(ctx, agent, verb):
+        typ, cameo = "rule", None  # "a judge issued an order", "the court blocked the ban"
     targets = [t for t in targets_of(ctx, tok) if t != agent]
     if not targets and tok.dep_ in ("dobj", "nsubjpass") and verb.i == tok.head.i:
         # "filed a lawsuit against X": the light verb holds the target phrase
         targets = [t for t in targets_of(ctx, verb) if t != agent]
-    if typ == "rule" and not targets:
-        targets = [t for t in ruled_on(ctx, tok) if t != agent]
+    if typ == "rule" and not targets:  # whom it binds, else whose law it acts on
+        targets = [t for t in ruled_on(ctx, tok) or law_owners(ctx, verb)
+                   if t != agent]
     feared = feared_by(ctx, tok) if typ in ("withhold", "threaten") else None
     clause = verb
     if feared and feared[0] != agent:
@@ -191,10 +217,13 @@ def record(ctx: Context, tok, lemma: str, typ: str, cameo: str | None, note: str
         return  # "efforts to deport": an act with nothing acted on is not reported
     if "dyadic" in note and not targets and not any(
             (ctx.key_at(t) or "").startswith("law:") for t in tok.subtree) and \
-            not law_anaphor(ctx, tok) and not modifies_law(ctx, tok):
+            not law_anaphor(ctx, tok) and not modifies_law(ctx, tok) and \
+            not plan_object(tok):
         return  # praise or blame needs someone or some law ("the measure") praised or blamed
     if typ == "enact" and one_chamber(ctx, agent):
         typ = "other"  # one chamber passing a bill is not enactment
+    if typ == "announce" and judgement(verb):
+        typ, cameo = "other", None  # "declared it dead on arrival" judges, announces nothing
     if typ == "rule" and not judicial(ctx, agent):
         typ = "other"  # an administration blocking travellers is not a court ruling
     if typ == "enact" and agent.startswith("person:"):
@@ -215,6 +244,23 @@ def record(ctx: Context, tok, lemma: str, typ: str, cameo: str | None, note: str
             cameo=cameo, about_law=law, about_grant=grant, action=action_text(tok),
             date=date_of(ctx, verb), factuality=factuality,
             evidence=[ctx.evidence(tok, f"event.{lemma}")]))
+
+
+def judgement(verb) -> bool:
+    """"Declared the plan dead", "pronounced it unworkable": a verdict given as an adjective
+    on the object is praise or criticism, not an announcement."""
+    return any(c.dep_ in ("ccomp", "oprd", "xcomp") and c.pos_ == "ADJ" and
+               any(g.dep_ == "nsubj" for g in c.children) or c.dep_ == "oprd"
+               for c in verb.children)
+
+
+def plan_object(tok) -> bool:
+    """"Endorsed the bill", "blasted the plan": the object is a definite law or plan noun,
+    a thing praised or blamed even where the law extractor did not name it."""
+    words = event_words()
+    nouns = set(words["owned_plans"]) | set(words["law_anaphors"])
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in nouns and any(
+        d.dep_ in ("det", "poss") and d.lower_ != "a" for d in c.children) for c in tok.children)
 
 
 def modifies_law(ctx: Context, tok) -> bool:

@@ -1,0 +1,218 @@
+"""Participants named without a name: what "the administration", "the president", "a federal
+judge", "Republican leaders", "immigration officials", "the officers" or "the board" stands
+for when it is the agent or target of an event.
+
+News names an actor once and then refers to it by its kind, or names a group by what its
+members share. Each noun class here is resolved to an entity the extractors already found in
+this document, never to a new one: a group by the body, party or place its modifier names, a
+definite description by the last entity of that kind named before it, an unnamed judge by the
+court of the place named with them or the one judge of the text. The word lists are data
+(data/event_agents.json). Also here: who acts where the grammatical subject does not (a
+dateline before the actor, an official document's "hereby" passive: its signer).
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from ingest.extract.context import Context
+from ingest.extract.event_triggers import event_words
+from ingest.extract.post_places import DATELINE
+from ingest.extract.roles import roles
+
+DEFINITE = ("the", "this", "that")
+
+
+@lru_cache(maxsize=1)
+def agent_words() -> dict:
+    text = resources.files("ingest").joinpath("data", "event_agents.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def unnamed_entity(ctx: Context, tok) -> str | None:
+    """The entity of this document that a noun without a name stands for, or None."""
+    if tok.lower_ == "administration":
+        return administration(ctx, tok)
+    lemma = tok.lemma_.lower()
+    words = agent_words()
+    if tok.tag_ == "NN" and lemma in words["judge_nouns"]:
+        return bench(ctx, tok)
+    holder = role_holder(ctx, tok)
+    if holder:
+        return holder
+    if tok.tag_ in ("NNS", "NNPS"):
+        group = group_of(ctx, tok) if lemma in words["group_nouns"] else None
+        if group:
+            return group
+        body_type = event_words()["members_of"].get(lemma)
+        if body_type:
+            return members_body(ctx, tok, body_type)
+        if lemma in words["member_bodies"]:
+            return org_with_word(ctx, tok, words["member_bodies"][lemma])
+        return None
+    if tok.tag_ == "NN" and definite(tok) and lemma in words["body_heads"]:
+        return definite_body(ctx, tok)
+    return None
+
+
+def definite(tok) -> bool:
+    """"the board", "this court": a definite noun with no owner ("its board" is another's)."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children) and not any(
+        c.dep_ == "poss" for c in tok.children)
+
+
+def administration(ctx: Context, tok) -> str | None:
+    """"the administration", "his administration": the administration named before it (the
+    organisations extractor makes "the Trump administration" a body of its own), not its
+    president."""
+    for key in ctx.mentions_before(tok.i, "org:", window=2000):
+        org = ctx.facts.organizations.get(key)
+        if org is not None and org.name.lower().endswith(" administration"):
+            return key
+    return None
+
+
+def role_holder(ctx: Context, tok) -> str | None:
+    """"The president", "the governor" (a definite singular title with no name): the person
+    of this document holding that post, the one named last before it."""
+    if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    role = roles().get((tok.lower_,))
+    if role is None or role.plural or role.public != "yes":
+        return None
+    holders = {m.person for m in ctx.facts.memberships if m.role == role.key}
+    return next((k for k in ctx.mentions_before(tok.i, "person:") if k in holders), None)
+
+
+def members_body(ctx: Context, tok, body_type: str) -> str | None:
+    """"lawmakers" (plural, unnamed): the legislature the text named last, when one is named
+    within a few paragraphs; its members act, and are acted on, as that body."""
+    for key in ctx.mentions_before(tok.i, "org:", window=600):
+        org = ctx.facts.organizations.get(key)
+        if org is not None and org.type == body_type and not any(
+                w in org.name.lower() for w in ("committee", "caucus", "subcommittee")):
+            return key  # lawmakers are the chamber or legislature, not one of its committees
+    return None
+
+
+def bench(ctx: Context, tok) -> str | None:
+    """"A federal judge in Chicago": the court of that place, where the organisations
+    extractor made one; else "a federal judge", "the judge" is the one person of the text
+    holding a judicial post (news names the judge a sentence later, or earlier)."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "from"):
+            place = next((ctx.key_at(g) for g in c.children if g.dep_ == "pobj"), None)
+            for key, org in ctx.facts.organizations.items():
+                if place and org.type == "court" and org.jurisdiction == place:
+                    return key
+    judicial = set(event_words()["judicial_roles"])
+    judges = {m.person for m in ctx.facts.memberships if m.role in judicial}
+    return next(iter(judges)) if len(judges) == 1 else None
+
+
+def group_of(ctx: Context, tok) -> str | None:
+    """Plural officials named by what they share: "Republican leaders" (the party),
+    "Tennessee officials" (the state), "immigration officials" (the one body with that word
+    in its name), "city officials" (the city named last). "Federal officials" stay unnamed:
+    which federal body they speak for, the text does not say."""
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
+    mods += [g for c in mods for g in c.conjuncts if g.i < tok.i]  # "State and local leaders"
+    for c in mods:
+        key = ctx.key_at(c)
+        if key and key.startswith(("org:", "place:")):
+            return key
+    neutral = set(agent_words()["neutral_modifiers"])
+    plain = [c.lower_ for c in mods if not ctx.key_at(c) and c.lower_ not in neutral]
+    places = agent_words()["place_nouns"]
+    for word in sorted(plain, key=lambda w: w in places):  # a body's own word first
+        if word in places:
+            key = nearest_place(ctx, tok, places[word])
+        elif len(word) > 3 and tok.lemma_.lower() in agent_words()["staff_nouns"]:
+            key = org_with_word(ctx, tok, word)
+        else:
+            key = None
+        if key:
+            return key
+    return None
+
+
+def org_with_word(ctx: Context, tok, word: str) -> str | None:
+    """The body named last before ``tok`` with ``word`` in its name ("police" -> the New
+    York City Police Department), else the only such body of the document."""
+    def has(key: str) -> bool:
+        org = ctx.facts.organizations.get(key)
+        return org is not None and any(
+            f" {word} " in f" {n.lower()} " for n in (org.name, *org.aliases))
+    before = [k for k in ctx.mentions_before(tok.i, "org:") if has(k)]
+    if before:
+        return before[0]
+    anywhere = [k for k in ctx.facts.organizations if has(k)]
+    return anywhere[0] if len(anywhere) == 1 else None
+
+
+def definite_body(ctx: Context, tok) -> str | None:
+    """"The board", "the court", "the prison board": the last body named before it whose
+    name has that head word (and every noun modifier of the description)."""
+    lemma = tok.lemma_.lower()
+    mods = {c.lower_ for c in tok.children if c.dep_ == "compound"}
+    for key in ctx.mentions_before(tok.i, "org:"):
+        org = ctx.facts.organizations.get(key)
+        if org is None:
+            continue
+        words = {w for n in (org.name, *org.aliases) for w in n.lower().split()}
+        if lemma in words and mods <= words:
+            return key
+    return None
+
+
+def nearest_place(ctx: Context, tok, types: list[str]) -> str | None:
+    for key in ctx.mentions_before(tok.i, "place:"):
+        place = ctx.facts.places.get(key)
+        if place is not None and place.type in types:
+            return key
+    return None
+
+
+def owner_named(ctx: Context, tok) -> str | None:
+    """The person or body a possessor stands for, also where the possessor is part of a law's
+    name and so marked as the law ("President Trump's ban", "the Trump Administration's new
+    rule"): the body with that name, else the one person with that surname."""
+    key = ctx.key_at(tok)
+    if key and key.startswith(("person:", "org:", "place:")):
+        return key
+    if not tok.text[:1].isupper():
+        return None
+    phrase = ctx.doc.text_of(tok.left_edge.i, tok.i + 1).lower().removeprefix("the ")
+    for k, org in ctx.facts.organizations.items():
+        if phrase in {n.lower().removeprefix("the ") for n in (org.name, *org.aliases)}:
+            return k
+    people = [k for k, p in ctx.facts.people.items() if p.name.lower().split()[-1:] == [tok.lower_]]
+    return people[0] if len(people) == 1 else None
+
+
+def signer_of(ctx: Context) -> str | None:
+    """Who signs this official document: the agent of its signing event (event_documents)."""
+    return next((e.agent for e in ctx.facts.events if e.type == "sign" and e.evidence and
+                 e.evidence[0].rule == "event.document.sign"), None)
+
+
+def dateline_end(ctx: Context, tok) -> int | None:
+    """Where the dateline that ``tok`` is part of ends ("HARTFORD, Conn. (May 14, 2019) —",
+    "CHICAGO —"), or None: a dateline says where and when, it never acts."""
+    text = ctx.doc.text
+    line = text.rfind("\n", 0, tok.idx) + 1
+    m = DATELINE.match(text[line:line + 160])
+    return line + m.end() if m and tok.idx < line + m.end() else None
+
+
+def after_dateline(ctx: Context, tok):
+    """The first person or body named after the dateline, in the same sentence (the parser
+    makes the dateline the subject and the real one an apposition)."""
+    end = dateline_end(ctx, tok)
+    sent = ctx.sents[ctx.sent_of[tok.i]]
+    for i in range(tok.i + 1, sent.end):
+        t = ctx.doc[i]
+        if t.idx >= end and (ctx.key_at(t) or "").startswith(("person:", "org:")):
+            return t
+    return None

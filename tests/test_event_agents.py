@@ -1,0 +1,112 @@
+"""Event agents and targets named without a name: groups ("Republican leaders", "immigration
+officials", "the officers"), definite descriptions of a body ("the board"), an unnamed judge,
+possessive pronouns, the issuer of a statement made "to criticize", a coalition joined "in
+opposing", and the signer of an official document's "hereby established".
+
+The sentences are written for these tests (real public bodies, invented people and acts).
+"""
+from __future__ import annotations
+
+from tests import extracting
+
+
+def facts(nlp, text: str) -> dict:
+    return extracting.facts_of(nlp, text, "2019-05-02")
+
+
+def triples(nlp, text: str) -> list[tuple]:
+    return [(e["type"], e["agent"], e["target"]) for e in facts(nlp, text)["events"]]
+
+
+def test_party_leaders_act_as_the_party(nlp):
+    text = ("Governor Tom Hale of Colorado vetoed the bill. Republican leaders declared it dead "
+            "on arrival.")
+    found = triples(nlp, text)
+    # declaring a bill dead judges it: criticism ("other"), not an announcement
+    assert ("other", "Republican Party", None) in found
+    assert not [e for e in found if e[1] == "Republican Party" and e[0] == "announce"]
+
+
+def test_officers_are_their_police_department(nlp):
+    text = ("The Denver Police Department arrested ten protesters on Monday. Mayor Sam Quill "
+            "defended the officers on Tuesday.")
+    assert ("other", "Sam Quill", "Denver Police Department") in triples(nlp, text)
+
+
+def test_a_plural_title_is_not_the_one_holder_of_the_post(nlp):
+    text = ("Officer Sam Reed of the Denver Police Department spoke on Monday. Mayor Sam Quill "
+            "defended the officers on Tuesday.")
+    data = facts(nlp, text)
+    assert not [e for e in data["events"] if e["target"] == "Sam Reed"]
+    reed = next(o for o in data["officials"] if o["name"] == "Sam Reed")
+    assert "the officers" not in [a.lower() for a in reed["aliases"]]
+
+
+def test_the_board_is_the_board_named_before(nlp):
+    text = ("The Denver Board of Education met on Monday. The board sued Governor Tom Hale on "
+            "Tuesday.")
+    assert ("sue", "Denver Board of Education", "Tom Hale") in triples(nlp, text)
+
+
+def test_an_unnamed_judge_of_a_place_is_its_federal_court(nlp):
+    text = ("A federal judge in Denver, Colorado, blocked Governor Tom Hale's executive order "
+            "on Friday.")
+    assert ("rule", "U.S. District Court (Denver)", "Tom Hale") in triples(nlp, text)
+
+
+def test_an_unnamed_judge_is_the_judge_the_text_names(nlp):
+    text = ("On Friday, a federal judge issued an injunction that blocked Governor Tom Hale's "
+            "executive order on water. U.S. District Judge Ann Roe wrote that the order was "
+            "unlawful.")
+    found = triples(nlp, text)
+    # what a judge issues against a law is a ruling on its owner, not a release
+    assert ("rule", "Ann Roe", "Tom Hale") in found
+    assert not [e for e in found if e[1] == "Ann Roe" and e[0] == "release"]
+
+
+def test_an_injunction_granted_binds_whom_the_holding_names(nlp):
+    text = ("In September, 2018 a federal judge in Denver, Colorado, granted a nationwide "
+            "injunction against the conditions, holding that it was likely AG Tom Hale had "
+            "exceeded his authority by imposing them.")
+    assert ("rule", "U.S. District Court (Denver)", "Tom Hale") in triples(nlp, text)
+
+
+def test_its_stands_for_the_city_not_the_state_that_follows_it(nlp):
+    text = ("Denver, Colorado, passed a sanctuary law in 2017, and its jail does not honor "
+            "ICE detainers.")
+    found = triples(nlp, text)
+    assert ("comply", "Denver", "Immigration and Customs Enforcement") in found
+    assert not [e for e in found if e[1] == "Colorado"]
+
+
+def test_a_statement_issued_to_criticize_is_the_issuers_criticism(nlp):
+    text = ("The White House reacted on Monday, issuing a statement to criticize the judge. "
+            "U.S. District Judge Ann Roe had blocked the order.")
+    assert ("other", "White House", "Ann Roe") in triples(nlp, text)
+
+
+def test_joining_a_coalition_in_opposing_a_rule_targets_its_owner(nlp):
+    text = ("Attorney General Ann Roe of Colorado joined a coalition of 18 attorneys general in "
+            "opposing the Trump Administration's new rule on asylum, which expands detention.")
+    assert ("other", "Ann Roe", "Trump Administration") in triples(nlp, text)
+
+
+def test_officials_named_by_a_word_of_a_body_are_that_body(nlp):
+    text = ("Immigration officials in Denver, Colorado, criticized Mayor Sam Quill on Monday, a "
+            "spokesman for U.S. Immigration and Customs Enforcement said.")
+    assert ("other", "Immigration and Customs Enforcement", "Sam Quill") in triples(nlp, text)
+    # immigration lawyers are no officials of the immigration agency
+    text = ("Immigration lawyers in Denver, Colorado, criticized Mayor Sam Quill on Monday, a "
+            "spokesman for U.S. Immigration and Customs Enforcement said.")
+    assert not [e for e in triples(nlp, text) if e[1] == "Immigration and Customs Enforcement"]
+
+
+def test_what_an_order_hereby_establishes_is_the_signers_act(nlp):
+    text = ("By the authority vested in me as President by the Constitution and the laws of the "
+            "United States of America, it is hereby ordered as follows:\n\n"
+            "Section 1. Purpose. Rivers matter.\n\n"
+            "Sec. 2. Task Force. (a) There is hereby established a Clean Rivers Task Force "
+            "(Task Force), whose objective shall be to clean rivers.\n\nDONALD J. TRUMP")
+    events = facts(nlp, text)["events"]
+    assert [e for e in events if "hereby established" in e["sentence"]
+            and e["agent"] == "Donald J. Trump"]
