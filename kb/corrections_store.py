@@ -39,12 +39,14 @@ def rederive(store: Store, before: list[Correction], after: list[Correction],
     plus ``documents`` (those the new correction touches) under ``after`` instead of
     ``before``, all in ONE ``replace_graphs``; returns how many document graphs changed."""
     kept = snapshots(store)
+    merged = {c.other for c in after if c.active and c.kind == "merge" and c.other}
     graphs: dict[str, list[ox.Quad]] = {}
     old_shared: dict[ox.Quad, None] = {}
     new_shared: dict[ox.Quad, None] = {}
     retract: list[ox.Quad] = []
     for doc in sorted(set(kept) | set(documents)):
-        base = _from_snapshot(doc, kept[doc]) if doc in kept else stored_document(store, doc)
+        base = _from_snapshot(doc, kept[doc]) if doc in kept else \
+            stored_document(store, doc, merged)
         old = apply(before, base) if doc in kept else base
         new = apply(after, base)
         changed = new.quads != base.quads or new.shared != base.shared
@@ -81,11 +83,11 @@ def _graph(doc: str, named: list[ox.Quad], shared: list[ox.Quad]) -> DocumentGra
     return DocumentGraph(doc, named, shared, mentions)
 
 
-def stored_document(store: Store, doc: str) -> DocumentGraph:
+def stored_document(store: Store, doc: str, whole: Iterable[str] = ()) -> DocumentGraph:
     """A stored document as a graph builder would have handed it over: its named graph, and
-    the default-graph description of every entity it mentions (all of it: which document
-    gave which alias is not recorded, and taking all means a merge leaves nothing of the
-    merged entity behind)."""
+    the default-graph description of every entity it mentions, with the aliases its own
+    mentions write (an alias another document or a correction gave is not this document's
+    to restore), and all of the description of the entities in ``whole`` (merged ones)."""
     g = N(doc)
     rows = store.query("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
                        bindings={"g": g}, union=False).rows
@@ -94,8 +96,19 @@ def stored_document(store: Store, doc: str) -> DocumentGraph:
     shared = [ox.Quad(s, p, o, DEFAULT) for s, p, o in store.query(f"""
         SELECT ?s ?p ?o WHERE {{
           GRAPH ?g {{ ?g <{SCHEMA.mentions}> ?s }}
-          ?s ?p ?o }}""", bindings={"g": g}, union=False).rows]  # type: ignore[arg-type]
-    return _graph(doc, named, shared)
+          ?s ?p ?o
+          FILTER (?p != <{SKOS.altLabel}> || EXISTS {{
+            GRAPH ?g {{ ?s <{KB.evidence}> ?m . ?m <{OA.exact}> ?x }} FILTER (STR(?x) = STR(?o))
+          }})
+        }}""", bindings={"g": g}, union=False).rows]  # type: ignore[arg-type]
+    result = _graph(doc, named, shared)
+    taken = sorted(result.mentions & set(whole))
+    if taken:  # merged entities go whole: nothing of theirs may stay behind
+        values = " ".join(str(N(s)) for s in taken)
+        shared += [ox.Quad(s, p, o, DEFAULT) for s, p, o in store.query(  # type: ignore[arg-type]
+            f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}", union=False).rows]
+        result.shared = list(dict.fromkeys(shared))
+    return result
 
 
 def supported_elsewhere(store: Store, quads: list[ox.Quad], documents: set[str]) -> set[ox.Quad]:
