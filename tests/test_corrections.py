@@ -249,6 +249,21 @@ def test_split_gives_the_mentions_of_one_name_their_own_entity(
     assert dump(kb) == before
 
 
+def test_corrections_undone_in_any_order_give_back_the_ingested_store(
+        kb: KnowledgeBase) -> None:
+    before = dump(kb)
+    fact = _event_of(kb)
+    kb.merge("Jeff Sessions", "Jefferson Sessions")
+    kb.split("Rahm Emanuel", "Emanuel")
+    kb.reject(fact)
+    kb.merge("Martin Walsh", "Luke Bronin")
+    assert [r.kind for r in kb.corrections()] == ["merge", "split", "reject", "merge"]
+    assert kb.validate().conforms
+    for number in (1, 3, 4, 2):
+        kb.undo_correction(number)
+    assert dump(kb) == before
+
+
 # --- bad input --------------------------------------------------------------------------------
 
 TWINS = f"""
