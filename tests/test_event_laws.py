@@ -157,3 +157,11 @@ def test_a_mayors_executive_order_is_the_citys_and_named_by_what_it_does(nlp):
     assert laws["executive order barring police from cooperating with ICE"]["jurisdiction"] \
         == "Chicago"
     assert laws["executive order that requires masks in schools"]["jurisdiction"] == "Ohio"
+
+
+def test_two_bills_named_in_the_next_sentence_give_the_event_its_law(nlp):
+    data = facts(nlp, "Two bills championed by Senator Ann Lee of Ohio are headed to the "
+                      "governor. Lee said she was proud. The two measures are Senate Bill 5, "
+                      "which caps rents, and Senate Bill 7, which funds clinics.")
+    championed = [e for e in data["events"] if e["agent"] == "Ann Lee"]
+    assert championed and championed[0]["about_law"] == "Ohio Senate Bill 5"

@@ -4,7 +4,7 @@ about."""
 from __future__ import annotations
 
 from ingest.extract.context import Context, lexicon
-from ingest.extract.law_anaphora import anaphor_noun, antecedent, law_nouns
+from ingest.extract.law_anaphora import anaphor_noun, antecedent
 
 COMPLIANCE_EVENTS = ("threaten", "withhold", "warn")
 
@@ -110,10 +110,8 @@ def law_anaphor(ctx: Context, top) -> str | None:
     """The named law a definite common noun under ``top`` stands for: "the bill",
     "this measure", "the order", or a lede's bare "legislation" (the first such noun)."""
     doc = ctx.doc
-    nouns = law_nouns()
-    for i in range(top.left_edge.i, top.right_edge.i + 1):
-        t = doc[i]
-        if t.lower_ in nouns and anaphor_noun(ctx, t):
+    for t in doc.tokens[top.left_edge.i:top.right_edge.i + 1]:
+        if t.pos_ == "NOUN" and anaphor_noun(ctx, t):
             return antecedent(ctx, t)
     return None
 

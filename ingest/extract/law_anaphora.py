@@ -39,15 +39,26 @@ def law_kind(law) -> str:
 def anaphor_noun(ctx: Context, t) -> bool:
     """Is ``t`` a definite law noun that refers to a law rather than naming one: "the bill",
     "this measure", a bare "legislation"; not part of a name, a modifier or a quotation."""
-    if t.lower_ not in law_nouns() or t.i in ctx.tok_key or \
+    if noun_of(t) not in law_nouns() or t.i in ctx.tok_key or \
             t.pos_ != "NOUN" or t.dep_ in ("compound", "amod", "nmod") or ctx.quote_of(t):
         return False
     det = determiner(t)
     return det in DETERMINERS or (det is None and t.lower_ == "legislation")
 
 
+def noun_of(t) -> str:
+    """The law noun ``t`` is: itself, or the singular of "the two bills", "both measures"."""
+    return t.lemma_.lower() if t.tag_ == "NNS" else t.lower_
+
+
 def determiner(t) -> str | None:
-    return next((c.lower_ for c in t.children if c.dep_ == "det"), None)
+    """"the", "this"; for a plural also "both" and a number ("Two bills ... are headed to
+    the governor": the bills the text names next)."""
+    det = next((c.lower_ for c in t.children if c.dep_ in ("det", "predet")), None)
+    if t.tag_ == "NNS" and (det in (None, "both") and any(
+            c.dep_ == "nummod" or c.lower_ == "both" for c in t.children)):
+        return "the"
+    return det
 
 
 def antecedent(ctx: Context, t) -> str | None:
@@ -57,7 +68,7 @@ def antecedent(ctx: Context, t) -> str | None:
     "the Liberty Act would ..."), so with nothing before, the first law named in the next
     three sentences is; failing both, the one law of the document whose name ends in the
     same noun ("the policy" ... "the county's detainer policy")."""
-    types = law_nouns()[t.lower_]
+    types = law_nouns()[noun_of(t)]
     det = determiner(t)
     i = t.i
     laws = ctx.facts.laws
@@ -74,7 +85,7 @@ def antecedent(ctx: Context, t) -> str | None:
         return min(after)[2]
     if det != "the":
         return None
-    same = {m.key for _, m in named if laws[m.key].name.lower().split()[-1] == t.lower_}
+    same = {m.key for _, m in named if laws[m.key].name.lower().split()[-1] == noun_of(t)}
     return same.pop() if len(same) == 1 else None
 
 
