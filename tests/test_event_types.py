@@ -6,7 +6,7 @@ The sentences are written for these tests (real public bodies, invented people a
 """
 from __future__ import annotations
 
-from ingest.extract.event_triggers import verbs
+from ingest.extract.event_triggers import readings_of, verbs
 from kb.facts import Document
 from kb.graph.values import event_type
 from kb.vocab import EVENT, EVENT_CAMEO, EVENT_KEY
@@ -130,3 +130,19 @@ def test_finalizing_a_rule_makes_it_and_asking_needs_a_request(nlp):
     assert ("other", "Ann Vale", "Tom Hale") in summary(nlp, text)
     text = "Senator Ann Vale asked Governor Tom Hale about the weather in Denver."
     assert summary(nlp, text) == []
+
+
+def test_an_order_is_signed_by_an_executive_and_issued_as_a_ruling_by_a_judge(nlp):
+    text = "Governor Tom Hale issued an order closing all schools in Colorado."
+    assert ("sign", "Tom Hale") in [e[:2] for e in summary(nlp, text)]
+    doc = nlp("Judge Ann Vale issued an order blocking the Clean Rivers Act.")
+    issued = next(t for t in doc if t.lemma_ == "issue")
+    assert readings_of(issued)[0][0] == "rule"
+
+
+def test_a_possessed_patient_noun_with_an_of_phrase_names_its_doer(nlp):
+    text = "Governor Tom Hale's nomination of Sam Quill to the Colorado Supreme Court drew fire."
+    assert ("other", "Tom Hale") in [e[:2] for e in summary(nlp, text)]
+    # "his arrest" is done to him: no doer named
+    text = "Sam Quill, the Denver council member, spoke after his arrest on Monday."
+    assert not [e for e in summary(nlp, text) if e[1] == "Sam Quill"]

@@ -161,10 +161,9 @@ def retyped(tok, entries: list) -> tuple[str, str | None, str] | None:
     note = entries[0][2].replace("wn", "").strip()
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     issuers = cues["order_issuers"]
-    if lemma in issuers["verbs"] and any(
-            o.lemma_.lower() in issuers["documents"] or (o.lemma_.lower() == "order" and any(
-                m.lower_ in issuers["order_modifiers"] for m in o.children)) for o in objects):
-        return "sign", "057", note
+    if lemma in issuers["verbs"] and any(o.lemma_.lower() in issuers["documents"] or
+                                         o.lemma_.lower() == "order" for o in objects):
+        return order_reading(tok, objects, note)
     if lemma in cues["embargo_verbs"] and any(o.lemma_.lower() in cues["embargo_nouns"]
                                               for o in objects):
         return "other", "163", note
@@ -181,6 +180,25 @@ def retyped(tok, entries: list) -> tuple[str, str | None, str] | None:
     return None
 
 
+def order_reading(verb, objects: list, note: str) -> tuple[str, str | None, str] | None:
+    """"Issued an executive order" (or a proclamation) signs it; "issued an order" does when
+    an executive issues it ("Governor Lee issued an order closing schools") and rules when a
+    judge or court does ("the judge issued an order blocking the law")."""
+    issuers = event_cues()["order_issuers"]
+    if any(o.lemma_.lower() in issuers["documents"] or any(
+            m.lower_ in issuers["order_modifiers"] for m in o.children) for o in objects):
+        return "sign", "057", note
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    words = {t.lemma_.lower() for t in subj.subtree}
+    if words & set(issuers["judicial_nouns"]):
+        return "rule", None, note
+    if subj.ent_type_ == "PERSON" or words & set(issuers["executive_titles"]):
+        return "sign", "057", note
+    return None
+
+
 def announced(verb) -> bool:
     """The act is what its doer says it is doing or will do ("said he is launching", "says
     the city will set up"): a progressive or future clause under a speech verb."""
@@ -194,7 +212,8 @@ def nominal_reading(tok, note: str) -> bool:
     """Whether a generated event noun reports an act here. Not as a modifier ("the veto
     threat") or in "at ICE's request", "under the order" (a standing arrangement); a noun whose
     possessor is who undergoes it ("his arrest", "her nomination") needs its doer named by a
-    light verb ("made an arrest") or a "by" phrase."""
+    light verb ("made an arrest"), a "by" phrase, or an "of" phrase naming who undergoes it
+    (then the possessor is the doer: "the governor's nomination of Ann Lee")."""
     if "wn" not in note or tok.pos_ != "NOUN":
         return True
     if tok.dep_ in ("compound", "amod", "nmod") or (
@@ -202,6 +221,9 @@ def nominal_reading(tok, note: str) -> bool:
         return False
     if "patient" not in note:
         return True
+    if any(c.dep_ == "poss" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return True  # "the governor's appointment of Ann Lee": the possessor did it to her
     return (tok.dep_ == "dobj" and tok.head.lemma_.lower() in event_words()["light_verbs"]) or \
         any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in tok.children)
 
