@@ -37,7 +37,7 @@ import pyoxigraph as ox
 from kb.documents import documents_from, forget_quads, has_graph
 from kb.errors import UsageError
 from kb.shaperepair import ShapeError, conform
-from kb.vocab import KB, SCHEMA, SKOS
+from kb.vocab import KB, SCHEMA
 
 if TYPE_CHECKING:
     from ingest.read import TableDocument
@@ -48,6 +48,9 @@ if TYPE_CHECKING:
 ONTOLOGY_GRAPH = KB.base.rstrip("#")
 """The named graph holding kb.ttl and events.ttl, so that queries can walk the event and role
 schemes (``sem:eventType/skos:broader* kbe:threaten``) without the caller loading anything."""
+
+GENID = KB.base.split("/ns#")[0] + "/.well-known/genid/"
+"""Skolem IRIs for the ontology's blank nodes (see ``ensure_ontology``)."""
 
 Extractor = Callable[["Document", object], "DocumentFacts"]
 
@@ -329,19 +332,11 @@ def write_facts(store: Store, facts: DocumentFacts, book=None) -> DocumentResult
 
 
 def learn(book, graph: DocumentGraph) -> None:  # noqa: ANN001 - NameBook, imported lazily
-    """Teach the name book what a written document added, for the next documents."""
-    names: dict[str, str] = {}
-    aliases: dict[str, list[str]] = {}
+    """Teach the name book the names a written document gave (the builder writes a name only
+    where it wins, so each replaces the book's)."""
     for t in graph.shared:
         if t.predicate.value == SCHEMA.name:
-            names.setdefault(t.subject.value, t.object.value)
-        elif t.predicate.value == SKOS.altLabel:
-            aliases.setdefault(t.subject.value, []).append(t.object.value)
-    for iri, name in names.items():
-        book.add(iri, name, aliases.get(iri, []))
-    for iri, more in aliases.items():
-        if iri in book.names:
-            book.add(iri, book.names[iri], more)
+            book.add(t.subject.value, t.object.value)
 
 
 def _write_table(store: Store, table: TableDocument, book) -> DocumentResult:  # noqa: ANN001
@@ -370,7 +365,7 @@ def _commit(store: Store, graph: DocumentGraph, document: Document) -> list[str]
     if has_graph(store, graph.iri):
         old.add(graph.iri)
     remove = forget_quads(store, sorted(old)) if old else []
-    warnings = conform(store, graph, remove)
+    warnings = conform(store, graph, [*remove, *graph.retract])
     if remove:
         # an entity the new version still uses keeps its name even when the old version gave
         # it and the new one defers to it (the graph builder never writes a second name)
@@ -378,6 +373,7 @@ def _commit(store: Store, graph: DocumentGraph, document: Document) -> list[str]
         remove = [q for q in remove if not (
             q.predicate.value == SCHEMA.name and q.subject.value in graph.mentions
             and q.subject.value not in named)]
+    remove = list(dict.fromkeys([*remove, *graph.retract]))
     store.replace_graphs({graph.iri: graph.quads}, add=graph.shared, remove=remove,
                          drop=sorted(old - {graph.iri}))
     return warnings
@@ -393,7 +389,17 @@ def ensure_ontology(store: Store) -> None:
     import ontology
 
     triples: list[ox.Triple] = []
+    labels: dict[ox.BlankNode, ox.NamedNode] = {}
+
+    def fixed(term):  # noqa: ANN001, ANN202 - any term
+        """Blank nodes (the OWL lists) as skolem IRIs numbered in reading order: a blank node
+        written to a store gets a fresh label each time, so two stores of the same documents
+        would dump differently (RDF 1.1 § 3.5 skolemisation)."""
+        if isinstance(term, ox.BlankNode):
+            return labels.setdefault(term, ox.NamedNode(f"{GENID}ontology-{len(labels)}"))
+        return term
+
     for name in ("kb.ttl", "events.ttl"):
         for q in ox.parse(ontology.read_text(name).encode(), format=ox.RdfFormat.TURTLE):
-            triples.append(ox.Triple(q.subject, q.predicate, q.object))
+            triples.append(ox.Triple(fixed(q.subject), q.predicate, fixed(q.object)))
     store.replace_graphs({ONTOLOGY_GRAPH: triples})

@@ -1,113 +1,77 @@
 """Cross-document resolution: local entity keys of one document -> IRIs of the knowledge base.
 
-Two rules, applied in this order, and nothing else (users of LLM graph builders complain most
-about duplicate entities and about entities wrongly fused; both come from fuzzy chains):
+An entity's IRI is a function of the document alone, never of what the store already holds
+(``kb.iris``): type + canonical name + parent. Places get their path from the gazetteer
+(GeoNames id -> ``us/ct/hartford``), laws from their citation or jurisdiction, organisations
+from their name and jurisdiction, people from their full name. So "Trust Act" bound to
+Connecticut and to Maryland are two IRIs, the same place or statute from two documents is one
+IRI by construction, and the store is a function of the *set* of documents ingested: order,
+batching, workers, re-ingests and interrupted runs cannot change an IRI.
 
-1. **Minted IRI** (``kb.iris``): type + canonical name + parent. Places get their path from the
-   gazetteer (GeoNames id -> ``us/ct/hartford``), laws from their citation or jurisdiction, so
-   "Trust Act" bound to Connecticut and to Maryland are two IRIs, and the same place or statute
-   from two documents is one IRI by construction.
-2. **Strong name match** against what the store already holds, for people and organisations:
-   our canonical name equals (case, spaces and punctuation aside) the canonical name or a
-   recorded alias of exactly one stored entity of the same kind, or one of our aliases equals a
-   stored canonical name. One-word labels (a surname, "Trump") never match across documents:
-   they were joined to a full name *within* their document, and only that full name is trusted
-   here. Ambiguous matches merge nothing. Because aliases are only ever recorded on an entity
-   that matched strongly, merges cannot chain through weak links.
+Why not also match names against the store (earlier versions did: a name equal to a stored
+alias reused that entity): the answer then depended on which documents came first, and the
+matches it made were as often wrong as right ("de Blasio" joined to whichever de Blasio was
+stored first; one state's "Executive Office of Public Safety" joined to another state's). Same
+entities under different names are joined by the user (``kb merge``), which holds across
+re-ingests; the one description each entity has is made order-free by the graph builder
+(``kb.graph``: the best of all names wins, single values by a fixed order).
 
-The store is read once per batch into a ``NameBook`` (every name and alias of the shared
-entity descriptions) and the book is updated as documents are written, so resolving a
-document never queries the store.
+The store is read once per batch into a ``NameBook`` (every shared entity's name), updated as
+documents are written; the graph builder uses it to keep one name per entity.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kb import iris
 from kb.resolution import PlaceInfo, Resolution
-from kb.vocab import SCHEMA, SKOS
+from kb.vocab import SCHEMA
 
 if TYPE_CHECKING:
     from ingest.gazetteer import GazPlace
     from kb.facts import DocumentFacts, Place
     from kb.store import Store
 
-kind_of = iris.kind_of
-
 _NAMES_QUERY = f"""
-SELECT ?s ?name ?alias WHERE {{
+SELECT ?s ?name WHERE {{
   ?s <{SCHEMA.name}> ?name .
-  OPTIONAL {{ ?s <{SKOS.altLabel}> ?alias }}
   FILTER(isIRI(?s) && STRSTARTS(STR(?s), STR(?base)))
 }}"""
 
 
-def squash(text: str) -> str:
-    """Comparison form of a name: case, spaces, punctuation and possessives ignored."""
-    return re.sub(r"[^a-z0-9]", "", text.lower().replace("’", "'").replace("'s", ""))
-
-
-def full_label(text: str) -> bool:
-    """Labels trusted for cross-document matching: at least two words (no bare surnames)."""
-    return len(re.findall(r"[A-Za-z0-9]+", text)) >= 2
-
-
 @dataclass
 class NameBook:
-    """The names and aliases of the store's shared entities, indexed for matching."""
+    """The schema:name of every shared entity in the store (``kb.graph`` keeps one each)."""
 
     names: dict[str, str] = field(default_factory=dict)
-    by_label: dict[tuple[str, str], set[str]] = field(default_factory=dict)
 
     @classmethod
     def from_store(cls, store: Store) -> NameBook:
         import pyoxigraph as ox
 
-        book = cls()
         rows = store.query(_NAMES_QUERY, bindings={"base": ox.Literal(iris.resource(""))},
                            union=False).rows
-        for s, name, alias in rows:
-            book.add(s.value, name.value, [alias.value] if alias is not None else [])
-        return book
+        return cls({s.value: name.value for s, name in rows})
 
-    def add(self, iri: str, name: str, aliases: list[str] = ()) -> None:  # type: ignore[assignment]
-        kind = kind_of(iri)
-        if kind is None:
-            return
-        self.names.setdefault(iri, name)
-        for label in (name, *aliases):
-            if kind in ("person",) and not full_label(label):
-                continue
-            self.by_label.setdefault((kind, squash(label)), set()).add(iri)
-
-    def match(self, kind: str, labels: list[str]) -> str | None:
-        """The one stored entity of ``kind`` that any of ``labels`` names, else None."""
-        found: set[str] = set()
-        for label in labels:
-            if kind == "person" and not full_label(label):
-                continue
-            found |= self.by_label.get((kind, squash(label)), set())
-        return next(iter(found)) if len(found) == 1 else None
+    def add(self, iri: str, name: str) -> None:
+        """A written document named ``iri`` (the builder writes a name only when it wins)."""
+        self.names[iri] = name
 
 
 def resolve(facts: DocumentFacts, book: NameBook) -> Resolution:
     """Give every entity of ``facts`` its IRI (grants are per-document facts, not resolved)."""
     res = Resolution()
     for key, place in facts.places.items():
-        info = _place_info(place, facts, res, book)
+        info = _place_info(place, facts, res)
         res.iri[key] = info.iri
     for key, org in facts.organizations.items():
         juris = iris.place_path(res.iri[org.jurisdiction]) if org.jurisdiction in res.iri else ()
-        minted = iris.organization(org.name, juris or ())
-        res.iri[key] = _reuse(minted, "org", [org.name, *org.aliases], org.name, book)
+        res.iri[key] = iris.organization(org.name, juris or ())
     for key, person in facts.people.items():
-        minted = iris.person(person.name)
-        res.iri[key] = _reuse(minted, "person", [person.name], person.name, book,
-                              reverse=[a for a in person.aliases if full_label(a)])
+        res.iri[key] = iris.person(person.name)
     for key, law in facts.laws.items():
         jiri = res.iri.get(law.jurisdiction or "")
         path = iris.place_path(jiri) if jiri else None
@@ -119,24 +83,10 @@ def resolve(facts: DocumentFacts, book: NameBook) -> Resolution:
     return res
 
 
-def _reuse(minted: str, kind: str, labels: list[str], name: str, book: NameBook,
-           reverse: list[str] | None = None) -> str:
-    """The minted IRI if the store has it, else the one strong name match, else the minted."""
-    if minted in book.names:
-        return minted
-    hit = book.match(kind, labels)
-    if hit is None and reverse:
-        # a stored canonical name that is one of our (full) aliases
-        hits = {iri for iri, n in book.names.items()
-                if kind_of(iri) == kind and squash(n) in {squash(a) for a in reverse}}
-        hit = next(iter(hits)) if len(hits) == 1 else None
-    return hit or minted
-
-
 # --- places -------------------------------------------------------------------------------------
 
 
-def _place_info(place: Place, facts: DocumentFacts, res: Resolution, book: NameBook) -> PlaceInfo:
+def _place_info(place: Place, facts: DocumentFacts, res: Resolution) -> PlaceInfo:
     gaz = _gazetteer_entry(place.name, place.geonames_id, place.type)
     if gaz is not None:
         chain = _gaz_chain(gaz)
@@ -144,17 +94,10 @@ def _place_info(place: Place, facts: DocumentFacts, res: Resolution, book: NameB
         parent = facts.places.get(place.within or "")
         if parent is not None:
             pinfo = res.places.get(res.iri.get(place.within, "")) or _place_info(
-                parent, facts, res, book)
+                parent, facts, res)
             chain = [*_chain_of(pinfo, res),
                      (place.name, place.type, (*pinfo.path, iris.slug(place.name)), None)]
         else:
-            # nothing places it: a stored place of that name if there is exactly one
-            hit = book.match("place", [place.name, *place.aliases])
-            if hit is not None:
-                path = tuple(iris.place_path(hit) or ())
-                info = PlaceInfo(hit, place.name, place.type, path, None, place.geonames_id)
-                res.places.setdefault(hit, info)
-                return info
             chain = [(place.name, place.type, (iris.slug(place.name),), place.geonames_id)]
     parent_iri: str | None = None
     info: PlaceInfo | None = None

@@ -52,10 +52,14 @@ def conform(store: Store, graph: DocumentGraph, removed: Iterable[ox.Quad] = ())
         found = check(View(data, stored), list(data.by_subject))
         drop: set[ox.Quad] = set()
         for finding in found:
+            retracted = len(graph.retract)
             dropped = _repair(finding, graph, data, stored)
             if dropped - drop:
                 warnings.append(_warning(graph, finding, dropped))
                 drop |= dropped
+            elif len(graph.retract) > retracted:
+                warnings.append(_warning(graph, finding, set(graph.retract[retracted:]),
+                                         "replaced the stored"))
         if not drop:
             return warnings
         _remove(graph, drop, referenced)
@@ -91,14 +95,33 @@ def _repair(finding: Finding, graph: DocumentGraph, data: Triples,
         return {q for q in quads if q.subject == f and q.predicate.value == path
                 and q.object == finding.value}
     if finding.component == "maxCount" and path is not None:
-        keep = len(stored.objects(f, path))
-        ours = [o for o in data.objects(f, path) if o not in stored.objects(f, path)]
-        extra = set(ours[max(0, (finding.limit or 1) - keep):])
-        return {q for q in quads if q.subject == f and q.predicate.value == path
-                and q.object in extra}
+        return _over_count(f, path, finding.limit or 1, graph, data, stored)
     if f == ox.NamedNode(graph.iri):
         raise ShapeError(f"{graph.iri}: {finding.message}")
     return {q for q in quads if f in (q.subject, q.object)}
+
+
+def _over_count(f: Term, path: str, limit: int, graph: DocumentGraph, data: Triples,
+                stored: Triples) -> set[ox.Quad]:
+    """Too many values of a single-valued property. A document's own node keeps its first
+    values in document order. A shared entity keeps the smallest values (N-Triples order) of
+    the stored ones and ours together, the stored losers retracted: which document came first
+    must not decide the description (two documents typing one law as a statute and as a
+    bill give the same law whichever is ingested first)."""
+    quads = (*graph.quads, *graph.shared)
+    held = list(stored.objects(f, path))
+    ours = [o for o in data.objects(f, path) if o not in held]
+    if isinstance(f, ox.NamedNode) and (f.value + "/").startswith(graph.iri + "/"):
+        extra = set(ours[max(0, limit - len(held)):])
+    else:
+        keep = set(sorted({*held, *ours}, key=str)[:limit])
+        extra = {o for o in ours if o not in keep}
+        for o in held:
+            if o not in keep:
+                graph.retract.append(ox.Quad(f, ox.NamedNode(path), o, ox.DefaultGraph()))
+                stored.by_subject[f][path].remove(o)
+    return {q for q in quads if q.subject == f and q.predicate.value == path
+            and q.object in extra}
 
 
 def _local_objects(graph: DocumentGraph) -> set[Term]:
@@ -131,14 +154,15 @@ def _facts(graph: DocumentGraph) -> int:
                if q.predicate.value == RDF.type and q.object.value in FACT_CLASSES)
 
 
-def _warning(graph: DocumentGraph, finding: Finding, dropped: set[ox.Quad]) -> str:
+def _warning(graph: DocumentGraph, finding: Finding, dropped: set[ox.Quad],
+             verb: str = "dropped") -> str:
     local = graph.iri + "/"
     f = finding.focus.value
     node = f[len(local):] if f.startswith(local) else (prefixed(f) or f)
     if finding.value is not None or finding.component == "maxCount":
         what = ", ".join(sorted(_short(q.object) for q in dropped))
         path = prefixed(finding.path or "") or finding.path
-        return f"{node}: {finding.message}: dropped {path} {what}"
+        return f"{node}: {finding.message}: {verb} {path} {what}"
     kinds = {q.object.value for q in dropped if q.subject == finding.focus
              and q.predicate.value == RDF.type}
     kind = prefixed(min(kinds)) if kinds else "node"

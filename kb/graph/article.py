@@ -22,6 +22,7 @@ from kb.graph.values import (
     event_type,
     integer,
     iri_node,
+    name_order,
 )
 from kb.vocab import (
     DCT,
@@ -91,24 +92,39 @@ class _Builder:
 
     def name(self, iri: str, name: str) -> None:
         """The canonical name of an entity this document only refers to (a publisher, the
-        state of a city): written unless the store or this document already names it
-        otherwise, so that every entity keeps exactly one schema:name."""
-        stored = self.res.stored_names.get(iri) or self.named.get(iri)
-        if stored is None or stored == name:
-            self.named[iri] = name
-            self.shared(iri, SCHEMA.name, ox.Literal(name))
+        state of a city)."""
+        self.claim_name(iri, name)
+
+    def claim_name(self, iri: str, name: str) -> str:
+        """Offer ``name`` as the entity's schema:name; returns the name it ends with.
+
+        Every entity keeps exactly one name, the first in ``name_order`` of all the names
+        its documents give it, whatever order they came in: a better name than the stored
+        one replaces it (the stored one is retracted and kept as an alias), a worse one
+        becomes an alias."""
+        held = self.named.get(iri) or self.res.stored_names.get(iri)
+        if held is not None and held != name and name_order(held) < name_order(name):
+            self.shared(iri, SKOS.altLabel, ox.Literal(name))
+            return held
+        if held is not None and held != name:
+            old = ox.Quad(iri_node(iri), iri_node(SCHEMA.name), ox.Literal(held), DEFAULT)
+            if iri in self.named:
+                self.out.shared = [q for q in self.out.shared if q != old]
+            if self.res.stored_names.get(iri) == held:
+                self.out.retract.append(old)
+            self.out.retract.append(
+                ox.Quad(iri_node(iri), iri_node(SKOS.altLabel), ox.Literal(name), DEFAULT))
+            self.shared(iri, SKOS.altLabel, ox.Literal(held))
+        self.named[iri] = name
+        self.shared(iri, SCHEMA.name, ox.Literal(name))
+        return name
 
     def labels(self, iri: str, entity: Entity, rule: str) -> None:
-        """Name (or, for an entity the store already names otherwise, an alias), every alias,
-        and one surface-form mention per form so aliases can be traced to documents."""
-        stored = self.res.stored_names.get(iri) or self.named.get(iri)
-        if stored is None or stored == entity.name:
-            self.named[iri] = entity.name
-            self.shared(iri, SCHEMA.name, ox.Literal(entity.name))
-        else:
-            self.shared(iri, SKOS.altLabel, ox.Literal(entity.name))
+        """Name (or an alias, when another name wins: `claim_name`), every alias, and one
+        surface-form mention per form so aliases can be traced to documents."""
+        name = self.claim_name(iri, entity.name)
         for alias in entity.aliases:
-            if alias != (stored or entity.name):
+            if alias != name:
                 self.shared(iri, SKOS.altLabel, ox.Literal(alias))
         self.mention(iri)
         text = self.doc.text

@@ -44,6 +44,19 @@ class DocumentGraph:
     """In the default graph."""
     mentions: set[str] = field(default_factory=set)
     facts: int = 0
+    retract: list[ox.Quad] = field(default_factory=list)
+    """Stored default-graph quads this document's descriptions replace: a name, or a value of
+    a single-valued property, that loses to this document's in the order every store agrees on
+    (`preferred_name`, or the smaller term for other properties), so the description of an
+    entity does not depend on which document came first."""
+
+
+def name_order(name: str) -> tuple[int, str]:
+    """The order in which the names documents give one entity compete for its schema:name:
+    the longest (the fullest form: "New York City" over "New York"), then the first in code
+    point order. Any total order makes the name a function of the set of documents; this one
+    also picks the most informative form."""
+    return (-len(name), name)
 
 
 def date_literal(text: str | None) -> ox.Literal | None:
