@@ -109,6 +109,13 @@ def city_counties() -> dict[tuple[str, str], str]:
             for row in data_lines("city_counties.tsv") if row[1] in states}
 
 
+@lru_cache(maxsize=1)
+def city_sections() -> frozenset[tuple[str, str]]:
+    """(name, state code) of listed "cities" that are neighbourhoods or unincorporated places
+    (data/city_sections.tsv)."""
+    return frozenset((row[0], row[1]) for row in data_lines("city_sections.tsv"))
+
+
 def lookup(form: str) -> list[GazPlace]:
     """Candidates for a surface form, most plausible first: curated, country, state, then
     US cities before foreign ones and big before small."""

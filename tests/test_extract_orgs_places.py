@@ -157,3 +157,23 @@ def test_state_senator_is_not_in_congress(nlp):
     found = orgs(nlp, "State Senator Mara Quill (D-Elgin) said the bill would pass the Illinois "
                       "Senate this spring.")
     assert "United States Senate" not in found
+
+
+def test_neighbourhood_is_no_jurisdiction(nlp):
+    found = places(nlp, "Police in Harlem and Bushwick made more arrests this year, New York City "
+                        "data show.")
+    assert "New York City" in found
+    assert "Harlem" not in found
+    assert "Bushwick" not in found
+
+
+def test_neighbourhood_written_with_its_state_is_kept(nlp):
+    found = places(nlp, "The casino in Paradise, Nevada, will close for a month.")
+    assert found["Paradise"]["within"] == "Nevada"
+
+
+def test_places_inside_a_name_its_acronym_spells_are_no_jurisdictions(nlp):
+    found = facts_of(nlp, "Officials warned that the Revolutionary Front of Chad and Niger (RFCN) "
+                          "had grown, the governor of Ohio said.")
+    assert "Revolutionary Front of Chad and Niger" in {o["name"] for o in found["organizations"]}
+    assert not {"Chad", "Niger"} & {p["name"] for p in found["jurisdictions"]}

@@ -262,12 +262,25 @@ def grow_to_initials(ctx: Context, tok) -> str | None:
         if org is None:
             return None
         key = add_org(ctx, text, org.type, surface=text)
-        for i in range(m.start, end):
-            ctx.tok_key.pop(i, None)
+        inner = {ctx.tok_key.pop(i) for i in range(m.start, end) if i in ctx.tok_key}
         merge_into(ctx, m.key, key)
+        drop_places_inside(ctx, inner, m.start, end)
         ctx.mark(m.start, end, key)
         return key
     return None
+
+
+def drop_places_inside(ctx: Context, keys: set[str], start: int, end: int) -> None:
+    """Places named only inside a body's name ("Iraq" in "the Islamic State in Iraq and Syria
+    (ISIS)") are words of the name, not jurisdictions of the text."""
+    for key in keys:
+        if not key.startswith("place:"):
+            continue
+        if all(start <= m.start and m.end <= end for m in ctx.mentions if m.key == key):
+            ctx.mentions = [m for m in ctx.mentions if m.key != key]
+            ctx.facts.places.pop(key, None)
+            for place in ctx.facts.places.values():
+                place.within = None if place.within == key else place.within
 
 
 def initials(name: str) -> str:

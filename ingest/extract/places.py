@@ -12,7 +12,14 @@ import re
 
 from ingest.extract.context import Context, clean_span, slug
 from ingest.extract.place_cues import cue_candidates, judicial_districts
-from ingest.gazetteer import LOCAL_FORM, GazPlace, city_counties, lookup, named_as_local
+from ingest.gazetteer import (
+    LOCAL_FORM,
+    GazPlace,
+    city_counties,
+    city_sections,
+    lookup,
+    named_as_local,
+)
 from kb.facts import Place
 
 BIG_CITY = 500_000
@@ -107,7 +114,11 @@ def choose(ctx: Context, span, cands: list[GazPlace], states: set, has_dc: bool,
         st = lookup(nxt2.text)
         if st and st[0].type == "state":
             explicit_state = st[0].state
+    sections = city_sections()
     for cand in cands:
+        if cand.type == "city" and (cand.name, cand.state) in sections and \
+                cand.state != explicit_state:
+            continue  # "Harlem", "Logan Square": part of a city unless "<name>, <State>"
         if cand.type == "country" and state_namesake(cands, states):
             continue  # "Georgia" beside other states is the state, not the country
         if cand.type in ("country", "state", "other") or cand.curated:
