@@ -165,3 +165,21 @@ def test_two_bills_named_in_the_next_sentence_give_the_event_its_law(nlp):
                       "which caps rents, and Senate Bill 7, which funds clinics.")
     championed = [e for e in data["events"] if e["agent"] == "Ann Lee"]
     assert championed and championed[0]["about_law"] == "Ohio Senate Bill 5"
+
+
+def test_a_compliance_is_with_the_ruling_not_the_law_it_halts(nlp):
+    from ingest.extract import STEPS
+    from ingest.extract.context import Context
+    from ingest.extract.event_links import about
+    from kb.facts import Document
+
+    text = ("On Friday, Judge Ann Lee granted a temporary restraining order against Executive "
+            "Order 14100. Following the ruling, the Department of Labor suspended all actions "
+            "implementing Executive Order 14100.")
+    ctx = Context(Document(id="t", text=text, date="2022-03-01"), nlp(text))
+    for step in STEPS[:-1]:  # every fact but the events
+        step(ctx)
+    verb = next(t for t in ctx.doc if t.lower_ == "suspended")
+    ruling = next(k for k, law in ctx.facts.laws.items() if law.type == "court ruling")
+    assert about(ctx, verb, "law:", True, verb, "comply") == ruling
+    assert about(ctx, verb, "law:", True, verb) == "law:executive-order-14100"

@@ -9,11 +9,13 @@ from ingest.extract.law_anaphora import anaphor_noun, antecedent
 COMPLIANCE_EVENTS = ("threaten", "withhold", "warn")
 
 
-def about(ctx: Context, tok, prefix: str, near: bool = True, clause=None) -> str | None:
-    """The law or grant an event is about: in its clause, its sentence, or (``near``) the
-    neighbouring sentences; for laws also what about_law adds."""
+def about(ctx: Context, tok, prefix: str, near: bool = True, clause=None,
+          typ: str | None = None) -> str | None:
+    """The law or grant an event (of type ``typ``) is about: in its clause, its sentence, or
+    (``near``) the neighbouring sentences; for laws also what about_law adds."""
     if prefix == "law:":
-        return about_law(ctx, tok, near, clause)
+        return (ruling_obeyed(ctx, tok) if typ == "comply" else None) or \
+            about_law(ctx, tok, near, clause)
     key_of = ctx.tok_key.get
     return in_subtree(tok, prefix, key_of) or in_sentence(ctx, ctx.sent_of[tok.i], prefix,
                                                           key_of) or \
@@ -37,6 +39,21 @@ def about_law(ctx: Context, tok, near: bool, clause) -> str | None:
     if not near:
         return None
     return next_door(ctx, tok, "law:", key_of) or document_law(ctx, tok)
+
+
+def ruling_obeyed(ctx: Context, tok) -> str | None:
+    """A court ruling in the sentence of a compliance ("Following the ruling, the agency
+    suspended all actions implementing the order"): what is complied with is the ruling,
+    not the law it halts."""
+    key_of = law_key_at(ctx)
+    sent = ctx.sentence(tok)
+    for t in ctx.doc.tokens[sent.start:sent.end]:
+        key = key_of(t.i)
+        if key is None and t.pos_ == "NOUN" and anaphor_noun(ctx, t):
+            key = antecedent(ctx, t)
+        if key and ctx.facts.laws[key].type == "court ruling":
+            return key
+    return None
 
 
 def in_subtree(tok, prefix: str, key_of) -> str | None:
