@@ -177,3 +177,11 @@ def test_places_inside_a_name_its_acronym_spells_are_no_jurisdictions(nlp):
                           "had grown, the governor of Ohio said.")
     assert "Revolutionary Front of Chad and Niger" in {o["name"] for o in found["organizations"]}
     assert not {"Chad", "Niger"} & {p["name"] for p in found["jurisdictions"]}
+
+
+def test_county_opening_a_listed_recipient_is_a_place(nlp):
+    found = places(nlp, "Coastal Growth Partnership (Alabama)\n\n$31 million for the Gulf Marine "
+                        "Cluster\n\nOsceola County Board of County Commissioners (Florida)\n\n"
+                        "$50.8 million for the Space Coast Research Cluster\n\nPrairie "
+                        "Development Fund (Iowa)\n\n$20 million for Farm Tech\n")
+    assert found["Osceola County"]["within"] == "Florida"

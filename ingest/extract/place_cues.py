@@ -4,6 +4,7 @@ put a place in a fixed slot.
 - A legislator's party and home in parentheses: "Sen. Ann Lee (D-Del.)", "Rep. Bo Roe
   (R-Texas)", "(D – Orange County)", and a district label "(22nd District – Elgin)".
 - The dateline opening a story, often in capitals: "READING —", "(SAINT PAUL) —".
+- A county's name, which the model misses in list lines ("Osceola County Board of ...").
 - A federal judicial district: "the Western District of Tennessee", a place of its state.
 
 Each cue yields token spans with their gazetteer candidates; places.py chooses among them as
@@ -33,6 +34,9 @@ JUDICIAL_DISTRICT = re.compile(r"\b(?P<side>(?:Eastern|Western|Northern|Southern
 LOCAL_NAME = re.compile(r"\b(?:City|Town|Village|Borough|Township|County|Parish) of "
                         r"[A-Z][a-z]+(?: [A-Z][a-z]+)?")
 
+#: "Osceola County", "Orleans Parish" anywhere, also in list lines the model reads poorly
+COUNTY_NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)? (?:County|Parish)\b")
+
 Candidate = tuple[int, int, list[GazPlace]]
 
 
@@ -41,7 +45,7 @@ def cue_candidates(ctx: Context, taken: set[int]) -> list[Candidate]:
     text = ctx.doc.text
     spans = [m.span("place") for pattern in (PARTY_TAG, DISTRICT_TAG)
              for m in pattern.finditer(text)]
-    spans += [m.span() for m in LOCAL_NAME.finditer(text)]
+    spans += [m.span() for pattern in (LOCAL_NAME, COUNTY_NAME) for m in pattern.finditer(text)]
     line = dateline(ctx)
     if line is not None:
         spans.append(line)
@@ -52,6 +56,8 @@ def cue_candidates(ctx: Context, taken: set[int]) -> list[Candidate]:
             continue
         written = text[start:end]
         cands = lookup(written.rstrip(".")) or lookup(written) or named_as_local(written)
+        if written.endswith(("County", "Parish")):
+            cands = [c for c in cands if c.type == "county"]
         if cands:
             out.append((span.start, span.end, cands))
             taken.update(range(span.start, span.end))
