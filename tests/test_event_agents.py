@@ -110,3 +110,43 @@ def test_what_an_order_hereby_establishes_is_the_signers_act(nlp):
     events = facts(nlp, text)["events"]
     assert [e for e in events if "hereby established" in e["sentence"]
             and e["agent"] == "Donald J. Trump"]
+
+
+def test_a_name_hyphened_to_a_participle_is_its_doer(nlp):
+    text = ("And then the President had thoughts about the George W. Bush-appointed judge. "
+            "U.S. District Judge Ann Roe ruled on Friday.")
+    assert ("other", "George W. Bush", "Ann Roe") in triples(nlp, text)
+
+
+def test_federal_money_that_funds_is_the_federal_governments_award(nlp):
+    text = ("The federal government paid for it. Federal grants have funded drag shows in "
+            "Ecuador.")
+    assert ("award", "Federal government of the United States", None) in triples(nlp, text)
+    # withheld federal funds are money, not the government as a target
+    text = ("The federal government paid for it. Governor Tom Hale threatened to withhold "
+            "federal funds from Denver, Colorado.")
+    assert not [e for e in triples(nlp, text) if e[2] == "Federal government of the United States"]
+
+
+def test_a_group_in_a_prepositional_object_is_a_target(nlp):
+    text = ("Berks County, Pennsylvania, does not have a formal agreement to cooperate with "
+            "federal immigration officials, a spokesman for U.S. Immigration and Customs "
+            "Enforcement said.")
+    assert ("comply", "Berks County", "Immigration and Customs Enforcement") in triples(nlp, text)
+
+
+def test_a_dangling_preposition_shares_the_object_of_the_joined_verb(nlp):
+    text = ("The Denver Board of Education will request assistance from and coordinate with "
+            "the Denver Police Department, Mayor Sam Quill said.")
+    assert ("other", "Denver Board of Education", "Denver Police Department") in \
+        triples(nlp, text)
+
+
+def test_passing_through_the_chambers_of_a_legislature_is_its_act(nlp):
+    text = ("The Colorado General Assembly met in Denver on Monday. Two bills championed by "
+            "Mayor Sam Quill are headed to the Governor's desk after passing through both "
+            "chambers of the General Assembly.")
+    found = triples(nlp, text)
+    # passing both chambers sends a bill to the governor: it is not enacted yet
+    assert ("other", "Colorado General Assembly", None) in found
+    assert ("other", "Sam Quill", None) in found

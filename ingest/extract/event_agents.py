@@ -16,7 +16,7 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-from ingest.extract.context import Context
+from ingest.extract.context import Context, lexicon
 from ingest.extract.event_triggers import event_words
 from ingest.extract.post_places import DATELINE
 from ingest.extract.roles import roles
@@ -216,3 +216,24 @@ def after_dateline(ctx: Context, tok):
         if t.idx >= end and (ctx.key_at(t) or "").startswith(("person:", "org:")):
             return t
     return None
+
+
+def participle_agent(ctx: Context, tok) -> str | None:
+    """"The George W. Bush-appointed judge", "a Trump-signed order": a participle before a
+    noun, hyphened to a name, is a passive whose doer is the name."""
+    if tok.dep_ != "amod" or tok.tag_ != "VBN" or tok.i == 0 or ctx.doc[tok.i - 1].text != "-":
+        return None
+    key = ctx.key_at(ctx.doc[tok.i - 2]) if tok.i >= 2 else None
+    return key if key and key.startswith(("person:", "org:", "place:")) else None
+
+
+def funder_named(ctx: Context, subj) -> str | None:
+    """"Federal grants have funded ...": money described as federal acts as the federal
+    government (the body of the text so named) when it is the subject of the act; as an
+    object ("withhold federal funds") it stays money."""
+    if subj.lemma_.lower() not in set(lexicon()["grant_heads"]) and \
+            subj.lower_ not in set(lexicon()["grant_heads"]):
+        return None
+    if not any(c.dep_ == "amod" and c.lower_ == "federal" for c in subj.children):
+        return None
+    return org_with_word(ctx, subj, "federal government")

@@ -4,7 +4,14 @@ entities the earlier extractors found."""
 from __future__ import annotations
 
 from ingest.extract.context import Context, lexicon
-from ingest.extract.event_agents import after_dateline, dateline_end, signer_of, unnamed_entity
+from ingest.extract.event_agents import (
+    after_dateline,
+    dateline_end,
+    funder_named,
+    participle_agent,
+    signer_of,
+    unnamed_entity,
+)
 from ingest.extract.event_triggers import entry_of, event_words
 from ingest.extract.known import pronoun_antecedent
 from ingest.resolve_local import antecedent
@@ -101,6 +108,9 @@ def agent_of(ctx: Context, tok, found: list | None = None) -> str | None:
     document. ``found`` receives the subject token, so coordinated subjects can join in."""
     light = event_words()["light_verbs"]
     node, via_light = tok, False
+    doer = participle_agent(ctx, tok)
+    if doer:
+        return doer
     for _ in range(5):
         for c in node.children:
             if c.dep_ == "agent":
@@ -122,7 +132,7 @@ def agent_of(ctx: Context, tok, found: list | None = None) -> str | None:
             if c.pos_ == "NUM" and len(subjects) > 1:
                 continue  # "In September, 2017 a federal judge ...": a year is no subject
             if c.dep_ == "nsubj":
-                key = entity_of(ctx, c)
+                key = entity_of(ctx, c) or funder_named(ctx, c)
                 if key and key.startswith("law:"):
                     return author_of_law(ctx, c)
                 if key is None and c.pos_ == "NOUN" and entry_of(c) and c is not tok:
@@ -203,7 +213,14 @@ def event_anaphor(ctx: Context, noun) -> str | None:
 def passing_chamber(ctx: Context, tok) -> str | None:
     """"Another bill passed as part of the package", "the measure was approved 80-60": a bill
     passed with no one named passes in the chamber the text is reporting on, the legislature
-    mentioned last (within a few paragraphs)."""
+    mentioned last (within a few paragraphs); "after passing through both chambers of the
+    General Assembly": the legislature it went through."""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "through":
+            key = next((k for t in p.subtree if (k := ctx.key_at(t) or "").startswith("org:")
+                        and ctx.facts.organizations[k].type == "legislature"), None)
+            if key:
+                return key
     law_subject = (tok.dep_ == "acl" and (ctx.key_at(tok.head) or "").startswith("law:")) or any(
         c.dep_ in ("nsubj", "nsubjpass") and (ctx.key_at(c) or "").startswith("law:")
         for c in tok.children)
@@ -240,7 +257,7 @@ def author_of_law(ctx: Context, noun) -> str | None:
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
         for c in noun.head.children:
             if c.dep_ == "nsubj":
-                key = entity_of(ctx, c)
+                key = entity_of(ctx, c) or funder_named(ctx, c)
                 if key and key.startswith(("person:", "org:", "place:")):
                     return key
     return None
@@ -256,6 +273,9 @@ def targets_of(ctx: Context, tok) -> list[str]:
     """Whom the event is done to: the object, an object of "from/against/to/with/on", or who
     requested it; coordinated names follow the one they are joined to (see ``coordinated``)."""
     out: list[str] = []
+    if participle_agent(ctx, tok):
+        head = entity_of(ctx, tok.head)  # "the Bush-appointed judge": the judge
+        out += [head] if head and head.startswith(("person:", "org:", "place:")) else []
     for c in tok.children:
         if c.dep_ in ("dobj", "dative"):
             for d in (c, *coordinated(c)):
@@ -280,7 +300,17 @@ def targets_of(ctx: Context, tok) -> list[str]:
     requester = requested_by(ctx, tok)
     if requester and requester not in out:
         out.append(requester)
+    if any(not list(p.children) for p in preps):
+        # "request assistance from and coordinate with the police": the dangling "from"
+        # shares the object of the verb joined to it
+        preps += [g for c in tok.conjuncts for g in c.children
+                  if g.dep_ == "prep" and g.lower_ in TARGET_PREPS]
     for p in preps:
+        named = [k for g in p.children if g.dep_ == "pobj" and not ctx.key_at(g)
+                 and (k := unnamed_entity(ctx, g))]
+        if named:  # "cooperate with federal immigration officials"
+            out += [k for k in named[:1] if k not in out]
+            continue
         for t in p.subtree:
             key = ctx.key_at(t)
             if key and t.dep_ in ("compound", "poss", "amod", "nmod") and \
