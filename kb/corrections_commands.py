@@ -42,12 +42,13 @@ def merge(kb: Reader, kept: str, merged: str, *, note: str | None = None) -> Cor
     if ka != kb_:
         raise UsageError(f"cannot merge a {ka} ({kept}) with a {kb_} ({merged}): "
                          "only entities of one kind are the same entity")
+    _needs_documents(_rows(kb, f"SELECT ?d WHERE {{ GRAPH ?d {{ ?d <{SCHEMA.mentions}> ?b }} }}",
+                           b=N(b)), merged)
     docs = _rows(kb, f"""
         SELECT DISTINCT ?d WHERE {{
           {{ GRAPH ?d {{ ?d <{SCHEMA.mentions}> ?b }} }}
           UNION {{ ?e ?p ?b . GRAPH ?d {{ ?d <{SCHEMA.mentions}> ?e }} }}
         }}""", b=N(b))
-    _needs_documents(docs, merged)
     return _make(kb, "merge", docs, entity=a, other=b, note=note)
 
 

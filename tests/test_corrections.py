@@ -32,19 +32,19 @@ DOCS = {
                 "from Chicago. Mayor Rahm Emanuel said the city would sue the Justice "
                 "Department.\n\n\u201cWe will not be bullied,\u201d Emanuel said.\n"),
     "hartford": ("Justice Department Writes to Hartford", "2017-04-22",
-                 "Jefferson Sessions, the attorney general, warned Hartford on Saturday that it "
+                 "Beau Jefferson, the attorney general, warned Hartford on Saturday that it "
                  "could lose grants. Mayor Luke Bronin said Hartford follows federal law.\n"),
     "boston": ("Boston Mayor Answers", "2017-04-23",
-               "Jefferson Sessions criticized Boston on Sunday. Boston Mayor Martin Walsh said "
+               "Beau Jefferson criticized Boston on Sunday. Boston Mayor Martin Walsh said "
                "the city would keep its policies.\n"),
     "denver": ("Denver Hears From Washington", "2017-04-24",
-               "Attorney General Jefferson Sessions threatened Denver on Monday over its jail "
+               "Attorney General Beau Jefferson threatened Denver on Monday over its jail "
                "policies. Mayor "
                "Michael Hancock said Denver would not change course.\n"),
 }
 FIRST = ("chicago", "hartford", "boston")
 A = PREFIXES["kbr"] + "person/jeff-sessions"
-B = PREFIXES["kbr"] + "person/jefferson-sessions"
+B = PREFIXES["kbr"] + "person/beau-jefferson"
 
 
 def write_doc(folder: Path, name: str) -> Path:
@@ -128,11 +128,11 @@ def test_merge_moves_every_fact_and_undo_gives_back_the_store_byte_for_byte(
     threats_before = {r["document"].value
                       for r in kb.ask("threats", agent="Jeff Sessions").dicts()}
 
-    row = kb.merge("Jeff Sessions", "Jefferson Sessions", note="one attorney general")
+    row = kb.merge("Jeff Sessions", "Beau Jefferson", note="one attorney general")
     assert (row.id, row.kind, row.who, row.note, row.status) == (
         1, "merge", getpass.getuser(), "one attorney general", "active")
     assert not used(kb, B)  # every quad about B is about A now
-    assert "Jefferson Sessions" in labels(kb, A, SKOS.altLabel)
+    assert "Beau Jefferson" in labels(kb, A, SKOS.altLabel)
     assert labels(kb, A, SCHEMA.name) == {"Jeff Sessions"}
     assert agents_in(kb, docs / "hartford.txt") == {A}
     # every reader sees it: a path, a named question, describe
@@ -157,7 +157,7 @@ def test_merge_moves_every_fact_and_undo_gives_back_the_store_byte_for_byte(
 
 def test_a_merge_survives_reingest_forget_new_documents_and_dump_load(
         kb: KnowledgeBase, docs: Path, tmp_path: Path) -> None:
-    kb.merge("Jeff Sessions", "Jefferson Sessions")
+    kb.merge("Jeff Sessions", "Beau Jefferson")
     merged = dump(kb, skip_kept=True)
 
     report = kb.ingest([docs / "hartford.txt"])  # re-ingest a document that names B
@@ -167,7 +167,7 @@ def test_a_merge_survives_reingest_forget_new_documents_and_dump_load(
 
     kb.forget(str(docs / "boston.txt"))  # forget another document that names B
     assert not used(kb, B)
-    assert "Jefferson Sessions" in labels(kb, A, SKOS.altLabel)  # hartford still says it
+    assert "Beau Jefferson" in labels(kb, A, SKOS.altLabel)  # hartford still says it
 
     report = kb.ingest([write_doc(tmp_path / "later", "denver")])  # a new document naming B
     assert report.failures == []
@@ -253,7 +253,7 @@ def test_corrections_undone_in_any_order_give_back_the_ingested_store(
         kb: KnowledgeBase) -> None:
     before = dump(kb)
     fact = _event_of(kb)
-    kb.merge("Jeff Sessions", "Jefferson Sessions")
+    kb.merge("Jeff Sessions", "Beau Jefferson")
     kb.split("Rahm Emanuel", "Emanuel")
     kb.reject(fact)
     kb.merge("Martin Walsh", "Luke Bronin")
@@ -281,7 +281,7 @@ def run(*args: str, store: Path) -> subprocess.CompletedProcess:
 def test_bad_input_is_one_line_exit_2_and_changes_nothing(kb: KnowledgeBase,
                                                           tmp_path: Path) -> None:
     kb.load_data(TWINS, format="turtle")
-    kb.merge("Jeff Sessions", "Jefferson Sessions")
+    kb.merge("Jeff Sessions", "Beau Jefferson")
     one_form = next(  # (IRI, its only surface form) of an entity written one way only
         (e.value, x.value) for e, n, x in kb.query(
             "SELECT ?e (COUNT(DISTINCT ?f) AS ?n) (SAMPLE(?f) AS ?x) WHERE { "
@@ -297,7 +297,7 @@ def test_bad_input_is_one_line_exit_2_and_changes_nothing(kb: KnowledgeBase,
         ("merge", "Jeff Sessions", "Boston"),                 # a person with a place
         ("merge", "Jeff Sessions", "Nobody Known"),           # unknown name
         ("merge", "Jeff Sessions", "Pat Doe"),                # ambiguous name
-        ("merge", "Jeff Sessions", "kbr:person/jefferson-sessions"),  # merged already: gone
+        ("merge", "Jeff Sessions", "kbr:person/beau-jefferson"),  # merged already: gone
         ("merge", "Jeff Sessions", "kbr:person/pat-doe-1"),   # in no document
         ("reject", "kbr:document/0123456789abcdef/event/1"),  # no such fact
         ("reject", "kbr:person/jeff-sessions"),               # not a fact
@@ -318,7 +318,7 @@ def test_bad_input_is_one_line_exit_2_and_changes_nothing(kb: KnowledgeBase,
 def test_cli_records_lists_and_undoes(kb: KnowledgeBase) -> None:
     store = Path(kb.store.spec)
     kb.close()
-    r = run("merge", "Jeff Sessions", "Jefferson Sessions", "--note", "same person", store=store)
+    r = run("merge", "Jeff Sessions", "Beau Jefferson", "--note", "same person", store=store)
     assert r.returncode == 0, r.stderr
     assert r.stderr.startswith("recorded correction 1: merge ")
     listed = json.loads(run("corrections", "--format", "json", store=store).stdout)
@@ -326,7 +326,7 @@ def test_cli_records_lists_and_undoes(kb: KnowledgeBase) -> None:
         (1, "merge", "same person", "active")]
     assert set(listed[0]) == {"id", "kind", "what", "who", "when", "note", "status"}
     table = run("corrections", store=store).stdout
-    assert "same person" in table and "kbr:person/jefferson-sessions into" in table
+    assert "same person" in table and "kbr:person/beau-jefferson into" in table
     assert run("corrections", "undo", "1", store=store).returncode == 0
     assert "undone" in json.loads(run("corrections", "--format", "json",
                                       store=store).stdout)[0]["status"]
@@ -335,13 +335,13 @@ def test_cli_records_lists_and_undoes(kb: KnowledgeBase) -> None:
 def test_shell_commands(kb: KnowledgeBase) -> None:
     out, err, code = drive(
         kb, "\\help", ENTER,
-        '\\merge "Jeff Sessions" "Jefferson Sessions" --note "same person"', ENTER,
+        '\\merge "Jeff Sessions" "Beau Jefferson" --note "same person"', ENTER,
         "\\merge Boston Boston", ENTER,
         "\\corrections", ENTER, "\\corrections undo 1", ENTER, CTRL_D)
     assert code == 0
     for name in ("\\merge", "\\split", "\\reject", "\\corrections"):
         assert name in out
-    assert "recorded correction 1: merge kbr:person/jefferson-sessions into" in out
+    assert "recorded correction 1: merge kbr:person/beau-jefferson into" in out
     assert "same person" in out and "undid correction 1" in out
     assert err.count("\n") == 1 and "same entity" in err  # the bad merge: one line, shell on
     assert used(kb, B)
