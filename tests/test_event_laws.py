@@ -183,3 +183,21 @@ def test_a_compliance_is_with_the_ruling_not_the_law_it_halts(nlp):
     ruling = next(k for k, law in ctx.facts.laws.items() if law.type == "court ruling")
     assert about(ctx, verb, "law:", True, verb, "comply") == ruling
     assert about(ctx, verb, "law:", True, verb) == "law:executive-order-14100"
+
+
+def test_a_jurisdictions_policy_is_about_what_it_does_on_that_subject(nlp):
+    events = facts(nlp, "Dane County officials defended Dane County's jail release policy on "
+                        "Monday. Reporters asked many questions. The weather was cold. Dane "
+                        "County does not cooperate with ICE, but its jail does honor jail "
+                        "release requests.")["events"]
+    honored = [e for e in events if "honor" in e["sentence"]]
+    assert honored and all(e["about_law"] == "Dane County jail release policy" for e in honored)
+
+
+def test_the_law_noun_subject_of_a_clause_above_the_event(nlp):
+    data = facts(nlp, "Two bills championed by Senator Ann Lee of Ohio are headed to the "
+                      "governor after passing through the Ohio General Assembly. Lee said she "
+                      "was proud. Nobody objected. The two measures are Senate Bill 5 and "
+                      "Senate Bill 7.")
+    passed = [e for e in data["events"] if e["agent"] == "Ohio General Assembly"]
+    assert passed and passed[0]["about_law"] == "Ohio Senate Bill 5"

@@ -38,7 +38,23 @@ def about_law(ctx: Context, tok, near: bool, clause) -> str | None:
             return key
     if not near:
         return None
+    key = subject_anaphor(ctx, tok)
+    if key:
+        return key
     return next_door(ctx, tok, "law:", key_of) or document_law(ctx, tok)
+
+
+def subject_anaphor(ctx: Context, tok) -> str | None:
+    """"Two bills championed by X are headed to the governor after passing through both
+    chambers": the law noun that is the subject of a clause above the event (not one in a
+    phrase beside it: "In the face of Y's threat, lawmakers passed legislation ...")."""
+    node = tok
+    while node.head.i != node.i:
+        node = node.head
+        for c in node.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and anaphor_noun(ctx, c):
+                return antecedent(ctx, c)
+    return None
 
 
 def ruling_obeyed(ctx: Context, tok) -> str | None:
@@ -181,10 +197,11 @@ def compliance_law(ctx: Context) -> str | None:
 
 def document_law(ctx: Context, tok) -> str | None:
     """What the document is about where the event stands, when nothing nearer says: the law
-    heading its section (a release's "Senate Bill 1899" line over the paragraphs on it); for a
+    heading its section (a release's "Senate Bill 1899" line over the paragraphs on it); a
+    jurisdiction's policy on what the sentence says that jurisdiction does (subject_law); for a
     legislator's vote, the one bill or ordinance the document reports on. (An order's own law
     is not assumed: its preamble tells of acts of others, under no law of its own.)"""
-    key = section_law(ctx, tok.idx)
+    key = section_law(ctx, tok.idx) or subject_law(ctx, tok)
     if key:
         return key
     if tok.lemma_.lower() in VOTING:
@@ -221,3 +238,23 @@ def section_law(ctx: Context, offset: int) -> str | None:
             break
         key = k
     return key
+
+
+def subject_law(ctx: Context, tok) -> str | None:
+    """A jurisdiction's own law named by its subject ("the county's ICE detainer policy") is
+    what an event is about whose sentence names that jurisdiction and every word of the
+    subject ("Berks County ... its jail does honor ICE detainers")."""
+    sent = ctx.sentence(tok)
+    tokens = ctx.doc.tokens[sent.start:sent.end]
+    places = {ctx.tok_key.get(t.i) for t in tokens}
+    words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+    for key, law in ctx.facts.laws.items():
+        if law.jurisdiction not in places or not any(
+                e.rule == "law.jurisdiction-owned" for e in law.evidence):
+            continue
+        owner = ctx.facts.name_of(law.jurisdiction) or ""
+        subject = law.name[len(owner):].lower().split()[:-1] if law.name.startswith(owner) \
+            else []
+        if subject and all(w in words for w in subject):
+            return key
+    return None
