@@ -146,3 +146,10 @@ def test_a_possessed_patient_noun_with_an_of_phrase_names_its_doer(nlp):
     # "his arrest" is done to him: no doer named
     text = "Sam Quill, the Denver council member, spoke after his arrest on Monday."
     assert not [e for e in summary(nlp, text) if e[1] == "Sam Quill"]
+
+
+def test_halting_the_carrying_out_of_a_law_is_compliance_not_a_cut(nlp):
+    text = "The Department of Homeland Security suspended enforcement of the travel ban."
+    assert summary(nlp, text) == [("comply", "Department of Homeland Security", None)]
+    text = "The Department of Justice suspended grants to Denver, Colorado."
+    assert ("withhold", "Department of Justice", "Denver") in summary(nlp, text)

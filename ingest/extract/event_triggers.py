@@ -123,12 +123,14 @@ def makes_rule(ctx: Context, verb) -> bool:
 
 def suspends_law(ctx: Context, tok) -> bool:
     """"suspended all actions implementing the order", "froze enforcement of the policy": a
-    halt to carrying out a law (its object names a law and no money) is compliance, e.g. with
-    a ruling, not a cut of funds."""
+    halt to carrying out a law (its object names a law, or the carrying out of one, and no
+    money) is compliance, e.g. with a ruling, not a cut of funds."""
     heads = set(lexicon()["grant_heads"])
     objs = [t for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
     keys = [ctx.key_at(t) or "" for t in objs]
-    return any(k.startswith("law:") for k in keys) and not any(
+    carrying_out = set(event_cues()["carrying_out"])  # "actions implementing", "enforcement"
+    return (any(k.startswith("law:") for k in keys) or any(
+        t.lemma_.lower() in carrying_out for t in objs)) and not any(
         k.startswith("grant:") for k in keys) and not any(
         t.lower_ in heads or t.text == "$" for t in objs)
 
@@ -248,8 +250,9 @@ def licensed(ctx: Context, tok, lemma: str, typ: str, note: str = "") -> bool:
             or any(ctx.key_at(t) and ctx.key_at(t).startswith("grant:") for c in objs
                    for t in c.subtree)
     if typ == "withhold":
-        heads = set(lexicon()["grant_heads"])
-        return any(t.lower_ in heads or (ctx.key_at(t) or "").startswith(("grant:", "law:"))
+        heads = set(lexicon()["grant_heads"]) | set(event_cues()["carrying_out"])
+        return any(t.lower_ in heads or t.lemma_.lower() in heads or
+                   (ctx.key_at(t) or "").startswith(("grant:", "law:"))
                    or t.text[:1].isupper() for c in objs for t in c.subtree)
     if lemma == "issue":  # "issued guidance", not "issued 500 summonses"
         docs = set(lexicon()["document_nouns"])
