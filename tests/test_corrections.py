@@ -188,6 +188,20 @@ def test_a_merge_survives_reingest_forget_new_documents_and_dump_load(
         assert agents_in(restored, docs / "hartford.txt") == {B}
 
 
+def test_undo_after_reingest_and_a_new_document_gives_back_the_uncorrected_store(
+        kb: KnowledgeBase, docs: Path, tmp_path: Path) -> None:
+    before = dump(kb)
+    kb.merge("Jeff Sessions", "Beau Jefferson")
+    kb.ingest([docs / "hartford.txt"])
+    denver = write_doc(tmp_path / "later", "denver")
+    kb.ingest([denver])
+    assert agents_in(kb, denver) == {A}
+    kb.undo_correction(1)
+    assert agents_in(kb, docs / "hartford.txt") == agents_in(kb, denver) == {B}
+    kb.forget(str(denver))
+    assert dump(kb) == before
+
+
 # --- reject and split -------------------------------------------------------------------------
 
 
