@@ -237,3 +237,39 @@ def funder_named(ctx: Context, subj) -> str | None:
     if not any(c.dep_ == "amod" and c.lower_ == "federal" for c in subj.children):
         return None
     return org_with_word(ctx, subj, "federal government")
+
+
+def passing_chamber(ctx: Context, tok) -> str | None:
+    """"Another bill passed as part of the package", "the measure was approved 80-60": a bill
+    passed with no one named passes in the chamber the text is reporting on, the legislature
+    mentioned last (within a few paragraphs); "after passing through both chambers of the
+    General Assembly": the legislature it went through."""
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "through":
+            key = next((k for t in p.subtree if (k := ctx.key_at(t) or "").startswith("org:")
+                        and ctx.facts.organizations[k].type == "legislature"), None)
+            if key:
+                return key
+    law_subject = (tok.dep_ == "acl" and (ctx.key_at(tok.head) or "").startswith("law:")) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and (ctx.key_at(c) or "").startswith("law:")
+        for c in tok.children)
+    if not law_subject or any(c.dep_ in ("dobj", "agent") for c in tok.children):
+        return None
+    for key in ctx.mentions_before(tok.i, "org:", window=400):
+        org = ctx.facts.organizations.get(key)
+        if org is not None and org.type == "legislature":
+            return key
+    return None
+
+
+def chamber_of(ctx: Context, tok, key: str) -> str:
+    """"Senate Republicans passed ...": a party's members in a chamber act as that chamber."""
+    org = ctx.facts.organizations.get(key)
+    if org is None or org.type != "party":
+        return key
+    for c in tok.children:
+        other = ctx.key_at(c)
+        if c.dep_ in ("compound", "nmod") and other and other in ctx.facts.organizations and \
+                ctx.facts.organizations[other].type == "legislature":
+            return other
+    return key

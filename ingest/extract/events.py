@@ -15,11 +15,10 @@ factuality. Verbs inside quotations are the speaker's words, not reported events
 from __future__ import annotations
 
 from ingest.extract.context import Context, word_list
-from ingest.extract.event_agents import owner_named
+from ingest.extract.event_agents import owner_named, passing_chamber
 from ingest.extract.event_arguments import (
     agents_of,
     law_subject,
-    passing_chamber,
     ruled_on,
     target_groups,
     targets_of,
