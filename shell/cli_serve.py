@@ -23,11 +23,11 @@ def serve(
     with fail_on_errors():
         kb = open_kb(store)
         with kb.serve(host=host, port=port, read_only=read_only) as endpoint:
-            typer.echo(f"SPARQL endpoint: {endpoint.query}", err=True)
-            if endpoint.update:
-                typer.echo(f"SPARQL update:   {endpoint.update}", err=True)
-            typer.echo("press Ctrl-C to stop", err=True)
-            try:
+            try:  # from the moment the server answers: a stop signal may come at once
+                typer.echo(f"SPARQL endpoint: {endpoint.query}", err=True)
+                if endpoint.update:
+                    typer.echo(f"SPARQL update:   {endpoint.update}", err=True)
+                typer.echo("press Ctrl-C to stop", err=True)
                 endpoint.process.wait()
             except KeyboardInterrupt:
                 typer.echo("stopping", err=True)
