@@ -201,3 +201,10 @@ def test_the_law_noun_subject_of_a_clause_above_the_event(nlp):
                       "Senate Bill 7.")
     passed = [e for e in data["events"] if e["agent"] == "Ohio General Assembly"]
     assert passed and passed[0]["about_law"] == "Ohio Senate Bill 5"
+
+
+def test_an_earlier_bill_introduced_by_what_it_would_have_done(nlp):
+    data = facts(nlp, "The measure is a weaker version of a bill first introduced in 2013, "
+                      "which would have charged ten cents per bag.")
+    assert any(law["name"] == "bill that would have charged ten cents per bag"
+               for law in data["laws"])

@@ -199,15 +199,28 @@ def document_law(ctx: Context, tok) -> str | None:
     """What the document is about where the event stands, when nothing nearer says: the law
     heading its section (a release's "Senate Bill 1899" line over the paragraphs on it); a
     jurisdiction's policy on what the sentence says that jurisdiction does (subject_law); for a
-    legislator's vote, the one bill or ordinance the document reports on. (An order's own law
-    is not assumed: its preamble tells of acts of others, under no law of its own.)"""
+    legislator's vote, the bill or ordinance the document reports on (main_bill). (An order's
+    own law is not assumed: its preamble tells of acts of others, under no law of its own.)"""
     key = section_law(ctx, tok.idx) or subject_law(ctx, tok)
     if key:
         return key
     if tok.lemma_.lower() in VOTING:
-        bills = [k for k, law in ctx.facts.laws.items() if law.type in ("bill", "ordinance")]
-        return bills[0] if len(bills) == 1 else None
+        return main_bill(ctx)
     return None
+
+
+def main_bill(ctx: Context) -> str | None:
+    """The bill or ordinance a document reports on: its only one, or the one it mentions at
+    least twice as often as any other (an earlier version named once in passing is not it)."""
+    counts: dict[str, int] = {}
+    for m in ctx.mentions:
+        law = ctx.facts.laws.get(m.key)
+        if law is not None and law.type in ("bill", "ordinance"):
+            counts[m.key] = counts.get(m.key, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 VOTING = frozenset(("vote", "abstain", "cosponsor", "sponsor", "filibuster"))

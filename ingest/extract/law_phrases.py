@@ -129,6 +129,9 @@ def named_by_purpose(ctx: Context) -> None:
         if det not in ("a", "an") and not (det is None and tok.lower_ == "legislation"):
             continue
         start = purpose_start(doc, tok.i + 1)
+        if start is None:  # "a bill first introduced in 2013, which would have charged ..."
+            start = next((purpose_start(doc, c.left_edge.i) for c in tok.children
+                          if c.dep_ == "relcl" and c.left_edge.i - tok.i <= 10), None)
         if start is None or named_nearby(ctx, tok):
             continue
         end = clause_end(doc, start)
@@ -199,7 +202,7 @@ def named_nearby(ctx: Context, tok) -> bool:
     laws = ctx.facts.laws
     return any(m.key in laws and laws[m.key].type in ("bill", "statute", "ordinance") and
                si - (m.start < tok.i) <= ctx.sent_of[m.start] <= si + 3 and
-               not any(e.rule == "law.purpose" for e in laws[m.key].evidence)
+               not any(e.rule in ("law.purpose", "law.unnamed") for e in laws[m.key].evidence)
                for m in ctx.mentions if m.key.startswith("law:"))
 
 
