@@ -21,8 +21,10 @@ NoteOpt = Annotated[
 
 
 def merge(
-    kept: Annotated[str, typer.Argument(help="The entity that stays: name, alias or IRI")],
-    merged: Annotated[str, typer.Argument(help="The same entity under another name or IRI")],
+    kept: Annotated[str, typer.Argument(metavar="A", help="The entity that stays: name, alias "
+                                        "or IRI")],
+    merged: Annotated[str, typer.Argument(metavar="B", help="The same entity under another "
+                                          "name or IRI")],
     note: NoteOpt = None,
     store: StoreOpt = None,
 ) -> None:
@@ -32,10 +34,12 @@ def merge(
 
 
 def split(
-    entity: Annotated[str, typer.Argument(help="The entity: name, alias or IRI")],
-    name: Annotated[str, typer.Option("--name", help="How the other entity is written")],
+    entity: Annotated[str, typer.Argument(metavar="A", help="The entity: name, alias or IRI")],
+    name: Annotated[str, typer.Option("--name", metavar="NAME",
+                                      help="How the other entity is written")],
     document: Annotated[
-        str | None, typer.Option("--document", help="Only in this document (IRI, path, URL)")
+        str | None, typer.Option("--document", metavar="DOC",
+                                 help="Only in this document (IRI, path, URL)")
     ] = None,
     note: NoteOpt = None,
     store: StoreOpt = None,
@@ -46,7 +50,7 @@ def split(
 
 
 def reject(
-    fact: Annotated[str, typer.Argument(help="The fact's IRI or prefixed name")],
+    fact: Annotated[str, typer.Argument(metavar="FACT", help="The fact's IRI or prefixed name")],
     note: NoteOpt = None,
     store: StoreOpt = None,
 ) -> None:

@@ -202,6 +202,20 @@ def test_undo_after_reingest_and_a_new_document_gives_back_the_uncorrected_store
     assert dump(kb) == before
 
 
+def test_corrections_on_a_sparql_endpoint(oxigraph_server: str, docs: Path) -> None:
+    """The remote store (SPARQL 1.1 query, update and the graph store protocol) takes the
+    same transaction: the record, the corrected graphs and the kept N-Quads literal."""
+    with KnowledgeBase.open(oxigraph_server) as remote:
+        remote.update("DROP ALL")
+        remote.ingest([docs / "hartford.txt", docs / "chicago.txt"])
+        before = dump(remote)
+        remote.merge("Jeff Sessions", "Beau Jefferson", note='a "quoted" note')
+        assert not used(remote, B)
+        assert [r.note for r in remote.corrections()] == ['a "quoted" note']
+        remote.undo_correction(1)
+        assert dump(remote) == before
+
+
 # --- reject and split -------------------------------------------------------------------------
 
 
