@@ -153,3 +153,12 @@ def test_halting_the_carrying_out_of_a_law_is_compliance_not_a_cut(nlp):
     assert summary(nlp, text) == [("comply", "Department of Homeland Security", None)]
     text = "The Department of Justice suspended grants to Denver, Colorado."
     assert ("withhold", "Department of Justice", "Denver") in summary(nlp, text)
+
+
+def test_setting_up_needs_an_institution_and_a_dare_is_no_challenge(nlp):
+    text = "The Denver City Council set up a task force on water use on Monday."
+    assert ("other", "Denver City Council", None) in summary(nlp, text)
+    text = "The Denver City Council set up a meeting with residents on Monday."
+    assert summary(nlp, text) == []
+    text = "The Denver Police Department challenged reporters to find a single case."
+    assert summary(nlp, text) == []

@@ -273,6 +273,11 @@ def licensed(ctx: Context, tok, lemma: str, typ: str, note: str = "") -> bool:
             c.dep_ == "nsubj" and c.pos_ == "NOUN" and not ctx.key_at(c) and
             any(g.dep_ == "poss" for g in c.children) for c in tok.children):
         return False  # "Trump's new definition calls for more agents": it requires them
+    if class_of(tok) == "establish" and tok.pos_ == "VERB" and "wn" in note:
+        return any(o.lemma_.lower() in event_cues()["establish_objects"] for o in objs
+                   if o.dep_ in ("dobj", "nsubjpass"))  # "set up a task force", not a meeting
+    if any(c.dep_ in event_cues()["refuses_complement"].get(lemma, ()) for c in tok.children):
+        return False  # "challenged reporters to find one case": a dare, not a challenge
     needs = event_cues()["needs_complement"].get(lemma) if "wn" in note else None
     if needs and tok.pos_ == "VERB":  # "asked the board to act", not "asked about it"
         return any(c.dep_ in needs or (c.dep_ == "prep" and c.lower_ in needs)
