@@ -162,3 +162,22 @@ def test_setting_up_needs_an_institution_and_a_dare_is_no_challenge(nlp):
     assert summary(nlp, text) == []
     text = "The Denver Police Department challenged reporters to find a single case."
     assert summary(nlp, text) == []
+
+
+def test_planned_and_scheduled_acts_are_future_and_possible_ones_hypothetical(nlp):
+    from ingest.extract.event_mood import intended, modality
+
+    def mood(text: str, word: str) -> str:
+        return modality(next(t for t in nlp(text) if t.text == word))
+
+    assert mood("Governor Tom Hale plans to veto the bill.", "veto") == "future"
+    assert mood("The council is scheduled to vote on the bill on Friday.", "vote") == "future"
+    assert mood("The council is set to vote on the bill on Friday.", "vote") == "future"
+    assert mood("The planned cuts to transit funding drew protests.", "cuts") == "future"
+    assert mood("A possible veto of the bill worries its sponsors.", "veto") == "hypothetical"
+    assert mood("The governor vetoed the bill on Friday.", "vetoed") == "asserted"
+    assert mood("The governor did not veto the bill.", "veto") == "negated"
+    said = nlp("The governor said he would veto the bill.")
+    veto = next(t for t in said if t.text == "veto")
+    assert modality(veto) == "hypothetical" and intended(veto)
+    assert not intended(next(t for t in nlp("He would veto it if it passed.") if t.text == "veto"))
