@@ -185,3 +185,15 @@ def test_county_opening_a_listed_recipient_is_a_place(nlp):
                         "$50.8 million for the Space Coast Research Cluster\n\nPrairie "
                         "Development Fund (Iowa)\n\n$20 million for Farm Tech\n")
     assert found["Osceola County"]["within"] == "Florida"
+
+
+# ---- the gazetteer --------------------------------------------------------------------------
+def test_listed_agency_by_its_acronym_and_type(nlp):
+    found = orgs(nlp, "The NIH cut the grant after the review, and the ACLU said it would sue.")
+    assert found["National Institutes of Health"]["type"] == "agency"
+    assert found["American Civil Liberties Union"]["type"] == "ngo"
+
+
+def test_listed_official_named_like_a_news_service_is_no_body(nlp):
+    found = orgs(nlp, "Mayor Michael Bloomberg said the city would appeal.")
+    assert "Bloomberg" not in found

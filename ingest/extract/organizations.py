@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.context import Context, clean_span, lexicon, squash
-from ingest.extract.known import known_post
+from ingest.extract.known import known_post, known_posts
 from ingest.extract.officials import looks_like_person
 from ingest.extract.org_government import extract_government
 from ingest.extract.org_institutions import extract_institutions
@@ -190,20 +190,24 @@ def stands_alone(ctx: Context, start: int, end: int) -> bool:
     a piece of a longer name or a leader's administration:
     - after "and"/"of"/"on"/"for" inside a longer name the model saw ("the Ohio Department of
       Safety and Homeland Security" is no federal department);
-    - one word before "administration" ("the Bloomberg administration");
+    - one word before "administration" ("the Bloomberg administration") or in a person's name;
     - an acronym before another capitalised acronym ("VA BIO", a project's name)."""
     doc = ctx.doc
     first = doc[start]
     if first.ent_iob_ == "I" and first.ent_type_ == "ORG" and start > 0 and \
             doc[start - 1].lower_ in ("and", "of", "on", "for", "&"):
         return False
+    if end - start > 1:
+        return True
+    if first.ent_type_ == "PERSON" and squash(first.text) in known_posts():
+        return False  # "Mayor Bloomberg said": a listed official, not the news service
     nxt = doc[end] if end < len(doc) else None
     if nxt is None:
         return True
-    if end - start == 1 and nxt.lower_ == "administration":
+    if nxt.lower_ == "administration":
         return False
-    return not (is_acronym(first.text) and end - start == 1 and nxt.text.isupper()
-                and nxt.is_alpha and len(nxt.text) > 1)
+    return not (is_acronym(first.text) and nxt.text.isupper() and nxt.is_alpha
+                and len(nxt.text) > 1)
 
 
 def whole_name(ctx: Context, span):
