@@ -30,7 +30,8 @@ import pyoxigraph as ox
 
 from kb import iris
 from kb.corrections import Correction, active, encode, snapshot_quad
-from kb.graph import FACT_CLASSES
+from kb.shaperepair import _local_objects as local_objects
+from kb.shaperepair import _remove as remove_with_orphans
 from kb.vocab import KB, OA, ORG, RDF, SCHEMA, SKOS
 
 if TYPE_CHECKING:
@@ -222,23 +223,8 @@ def _split_facts(graph: DocumentGraph, a: ox.NamedNode, new: ox.NamedNode, name:
 
 
 def _reject(graph: DocumentGraph, fact: ox.NamedNode) -> None:
-    """Drop the fact's quads, then the document's own nodes left pointed to by nothing."""
-    local = graph.iri + "/"
+    """Drop the fact's quads, then the document's own nodes left pointed to by nothing: the
+    same cascade as a shape repair's (kb.shaperepair), which also keeps the fact count."""
     drop = {q for q in (*graph.quads, *graph.shared) if fact in (q.subject, q.object)}
-    if not drop:
-        return
-    before = _facts(graph)
-    while drop:
-        loose = {q.object for q in drop if isinstance(q.object, ox.NamedNode)
-                 and q.object.value.startswith(local)}
-        graph.quads = [q for q in graph.quads if q not in drop]
-        graph.shared = [q for q in graph.shared if q not in drop]
-        still = {q.object for q in (*graph.quads, *graph.shared)}
-        orphans = loose - still
-        drop = {q for q in graph.quads if q.subject in orphans}
-    graph.facts -= before - _facts(graph)
-
-
-def _facts(graph: DocumentGraph) -> int:
-    return sum(1 for q in graph.quads
-               if q.predicate == _TYPE and q.object.value in FACT_CLASSES)
+    if drop:
+        remove_with_orphans(graph, drop, local_objects(graph))
