@@ -208,3 +208,9 @@ def test_an_earlier_bill_introduced_by_what_it_would_have_done(nlp):
                       "which would have charged ten cents per bag.")
     assert any(law["name"] == "bill that would have charged ten cents per bag"
                for law in data["laws"])
+
+
+def test_a_sentences_first_word_is_no_part_of_an_acts_name(nlp):
+    laws = {law["name"]: law for law in facts(nlp, "Under the Clean Air Act, states must act.")
+            ["laws"]}
+    assert laws["Clean Air Act"]["aliases"] == ["the Clean Air Act"]

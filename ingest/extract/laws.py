@@ -90,8 +90,13 @@ def extract_act(ctx: Context, m: re.Match) -> None:
         return
     if ctx.tok_key.get(span.end - 1, "").startswith("law:"):
         return  # cited already: "Section 287(g) of the X Act" is the section's
-    # drop a leading jurisdiction or possessive ("Connecticut's Trust Act")
-    start = span.start
+    # drop a leading jurisdiction or possessive ("Connecticut's Trust Act"), and a sentence's
+    # capitalised first word before "the" ("Unlike the Clean Air Act", "Under the X Act")
+    start = lead = span.start
+    the = next((t.i for t in span if t.lower_ == "the"), None)
+    if the is not None and the > start and not any(
+            doc[i].pos_ == "PROPN" or i in ctx.tok_key for i in range(start, the)):
+        start = lead = the
     juris = None
     while start < span.end - 1:
         t = doc[start]
@@ -117,7 +122,7 @@ def extract_act(ctx: Context, m: re.Match) -> None:
         else f"{jname} {bare}"
     typ = "bill" if re.search(r"\b(would|bill|proposed|sponsor)", ctx.sentence(words[0]).text,
                               re.I) else "statute"
-    key = add_law(ctx, name, typ, juris, surface=doc[span.start:span.end].text)
+    key = add_law(ctx, name, typ, juris, surface=doc[lead:span.end].text)
     law = ctx.facts.laws[key]
     law.add_alias(bare)
     law.evidence.append(ctx.evidence(words[0], "law.named-act"))
