@@ -150,3 +150,26 @@ def test_passing_through_the_chambers_of_a_legislature_is_its_act(nlp):
     # passing both chambers sends a bill to the governor: it is not enacted yet
     assert ("other", "Colorado General Assembly", None) in found
     assert ("other", "Sam Quill", None) in found
+
+
+def test_party_members_in_a_chamber_act_as_the_chamber(nlp):
+    text = ("The Colorado Senate met on Monday. Democrats in the Senate voted to block the Clean "
+            "Rivers Act.")
+    found = triples(nlp, text)
+    assert ("other", "Colorado Senate", None) in found
+    assert not [e for e in found if e[1] == "Democratic Party"]
+
+
+def test_the_state_of_a_named_state_is_that_state(nlp):
+    text = ("Mayor Sam Quill of Denver, Colorado, spoke on Monday. City officials said they "
+            "would sue the state of Colorado over the Clean Rivers Act.")
+    # city officials act for their city; "the state of Colorado" is Colorado
+    assert ("threaten", "Denver", "Colorado") in triples(nlp, text)
+
+
+def test_the_subject_of_a_passive_is_acted_on(nlp):
+    text = "Governor Tom Hale of Colorado was sued by the American Civil Liberties Union on Monday."
+    assert ("sue", "American Civil Liberties Union", "Tom Hale") in triples(nlp, text)
+    # a law signed is what the event is about, not whom it targets
+    text = "The Clean Rivers Act was signed by Governor Tom Hale of Colorado on Monday."
+    assert ("sign", "Tom Hale", None) in triples(nlp, text)

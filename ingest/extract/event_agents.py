@@ -53,6 +53,10 @@ def unnamed_entity(ctx: Context, tok) -> str | None:
         return None
     if tok.tag_ == "NN" and definite(tok) and lemma in words["body_heads"]:
         return definite_body(ctx, tok)
+    if lemma in words["place_nouns"]:  # "the state of Colorado", "the city of Denver"
+        return next((ctx.key_at(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj" and
+                     (ctx.key_at(g) or "").startswith("place:")), None)
     return None
 
 
@@ -263,13 +267,17 @@ def passing_chamber(ctx: Context, tok) -> str | None:
 
 
 def chamber_of(ctx: Context, tok, key: str) -> str:
-    """"Senate Republicans passed ...": a party's members in a chamber act as that chamber."""
+    """"Senate Republicans passed ...", "Democrats in the Senate voted ...": a party's members
+    in a chamber act as that chamber."""
     org = ctx.facts.organizations.get(key)
     if org is None or org.type != "party":
         return key
-    for c in tok.children:
+    mods = [c for c in tok.children if c.dep_ in ("compound", "nmod")]
+    mods += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+             for g in c.children if g.dep_ == "pobj"]
+    for c in mods:
         other = ctx.key_at(c)
-        if c.dep_ in ("compound", "nmod") and other and other in ctx.facts.organizations and \
+        if other and other in ctx.facts.organizations and \
                 ctx.facts.organizations[other].type == "legislature":
             return other
     return key

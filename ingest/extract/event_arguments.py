@@ -242,7 +242,8 @@ def targets_of(ctx: Context, tok) -> list[str]:
         head = entity_of(ctx, tok.head)  # "the Bush-appointed judge": the judge
         out += [head] if head and head.startswith(("person:", "org:", "place:")) else []
     for c in tok.children:
-        if c.dep_ in ("dobj", "dative"):
+        # "Governor Hale was sued by the union": the subject of a passive is acted on
+        if c.dep_ in ("dobj", "dative", "nsubjpass"):
             for d in (c, *coordinated(c)):
                 key = entity_of(ctx, d)
                 if key and not key.startswith(("law:", "grant:")) and key not in out:
