@@ -144,12 +144,18 @@ def _merge(graph: DocumentGraph, merged: str, kept: str) -> None:
     graph.shared = _unique([q for q in shared
                             if not (q.subject == a and q.predicate == _ALT and q.object in names)])
     graph.quads = _rewrite(graph.quads, b, a)
-    retract = getattr(graph, "retract", None)
-    if isinstance(retract, list):  # stored values of B that it would replace: B is gone
-        retract[:] = [q for q in retract if b not in (q.subject, q.object)]
+    _forget_retractions(graph, b)  # stored values of B it would replace: B is gone
     if merged in graph.mentions:
         graph.mentions.discard(merged)
         graph.mentions.add(kept)
+
+
+def _forget_retractions(graph: DocumentGraph, entity: ox.NamedNode) -> None:
+    """Drop the stored values of ``entity`` the builder would replace by this document's
+    (``DocumentGraph.retract``): its description here has been taken away."""
+    retract = getattr(graph, "retract", None)
+    if isinstance(retract, list):
+        retract[:] = [q for q in retract if entity not in (q.subject, q.object)]
 
 
 # --- split -------------------------------------------------------------------------------------
@@ -174,6 +180,7 @@ def _split(graph: DocumentGraph, c: Correction) -> None:
         graph.shared = [q for q in graph.shared if q.subject != a]
         graph.shared = _rewrite(graph.shared, a, new)
         graph.mentions.discard(c.entity)  # type: ignore[arg-type]
+        _forget_retractions(graph, a)  # the document no longer speaks for A
     else:
         graph.quads = _split_facts(graph, a, new, c.name or "", named, others)
         graph.quads.append(ox.Quad(N(graph.iri), _MENTIONS, new, N(graph.iri)))
