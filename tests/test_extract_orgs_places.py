@@ -197,3 +197,13 @@ def test_listed_agency_by_its_acronym_and_type(nlp):
 def test_listed_official_named_like_a_news_service_is_no_body(nlp):
     found = orgs(nlp, "Mayor Michael Bloomberg said the city would appeal.")
     assert "Bloomberg" not in found
+
+
+def test_acronym_before_a_job_word_after_a_person_is_a_body(nlp):
+    found = orgs(nlp, "“Prices are still too high,” said Dana Whitfield, MASSPIRG Associate.")
+    assert "MASSPIRG" in found
+
+
+def test_congress_in_lower_case_is_congress(nlp):
+    found = orgs(nlp, "It will be hard to hire more agents unless congress funds the money.")
+    assert "United States Congress" in found

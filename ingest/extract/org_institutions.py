@@ -154,13 +154,18 @@ def federal_bench(ctx: Context, tok) -> None:
 
 
 def staff_acronym(ctx: Context, tok) -> None:
-    """"Ann Lee, NYPIRG Director": an acronym right before a staff title names a body."""
+    """"Ann Lee, NYPIRG Director": an acronym right before a staff title names a body; so does
+    one before any capitalised job word closing an appositive to a person ("Ann Lee, CALPIRG
+    Associate.")."""
     doc = ctx.doc
     if tok.i + 1 >= len(doc) or len(tok.text) < 3 or not doc[tok.i + 1].text[:1].isupper():
         return
     if tok.i == 0 or doc[tok.i - 1].text != ",":
         return
-    if not role_starting(doc[tok.i + 1:tok.i + 4]):
+    after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+    job_word = tok.i >= 2 and doc[tok.i - 2].ent_type_ == "PERSON" and doc[tok.i + 1].is_alpha \
+        and (after is None or after.is_punct)
+    if not (job_word or role_starting(doc[tok.i + 1:tok.i + 4])):
         return
     key = add_org(ctx, tok.text, surface=tok.text)
     ctx.facts.organizations[key].evidence.append(ctx.evidence(tok, "org.staff-acronym"))

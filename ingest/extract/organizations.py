@@ -62,24 +62,25 @@ def extract_organizations(ctx: Context) -> None:
             if not hit:
                 continue
             span = doc[i:i + size]
-            if hit and (size > 1 or span[0].text[0].isupper()):
-                if size == 1 and span[0].lower_ in generic:
-                    continue
-                if hit[1] == "party" and size == 1 and span[0].text[0].islower():
-                    continue
-                if not stands_alone(ctx, i, i + size):
-                    continue
-                owner = place_owner(ctx, i, hit, span.text)
-                if owner is not None and ctx.in_body(span[0]):
-                    size = local_body(ctx, owner, i, size, hit[1]) - i
-                elif ctx.in_body(span[0]):
-                    key = add_org(ctx, hit[0], hit[1], hit[2], span.text)
-                    ctx.facts.organizations[key].evidence.append(
-                        ctx.evidence(span[0], "org.gazetteer"))
-                    ctx.mark(i, i + size, key)
-                i += size
-                matched = True
-                break
+            if size == 1 and span[0].lower_ in generic:
+                continue
+            if hit[1] == "party" and size == 1 and span[0].text[0].islower():
+                continue
+            if size == 1 and span[0].text[0].islower() and hit[1] != "legislature":
+                continue  # "congress" in lower case is still Congress
+            if not stands_alone(ctx, i, i + size):
+                continue
+            owner = place_owner(ctx, i, hit, span.text)
+            if owner is not None and ctx.in_body(span[0]):
+                size = local_body(ctx, owner, i, size, hit[1]) - i
+            elif ctx.in_body(span[0]):
+                key = add_org(ctx, hit[0], hit[1], hit[2], span.text)
+                ctx.facts.organizations[key].evidence.append(
+                    ctx.evidence(span[0], "org.gazetteer"))
+                ctx.mark(i, i + size, key)
+            i += size
+            matched = True
+            break
         if not matched:
             i += 1
     # 2. named entities the model calls organisations
