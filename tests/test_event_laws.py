@@ -214,3 +214,19 @@ def test_a_sentences_first_word_is_no_part_of_an_acts_name(nlp):
     laws = {law["name"]: law for law in facts(nlp, "Under the Clean Air Act, states must act.")
             ["laws"]}
     assert laws["Clean Air Act"]["aliases"] == ["the Clean Air Act"]
+
+
+def test_a_lede_introducing_the_headline_bill_is_that_bill(nlp):
+    data = unnamed(nlp, "Senate Passes Bill To Expand Broadband In Rural Areas",
+                   "The Ohio Senate on Tuesday passed a bill to expand broadband access in rural "
+                   "areas. The bill, sponsored by Senator Ann Lee of Ohio, would spend $4 "
+                   "billion. Senator Bob Hart of Ohio voted against the measure.")
+    assert [law["name"] for law in data["laws"]] == ["Ohio Bill To Expand Broadband"]
+
+
+def test_the_law_is_not_a_constitutional_provision_named_before_it(nlp):
+    data = facts(nlp, "A federal judge on Friday blocked Ohio's new abortion law, ruling that it "
+                      "likely violates the Fourteenth Amendment. The law, signed by Governor Ann "
+                      "Lee in April, would have banned most abortions.")
+    signed = [e for e in data["events"] if e["type"] == "sign"]
+    assert signed and signed[0]["about_law"] == "Ohio abortion law"

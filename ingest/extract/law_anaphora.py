@@ -21,7 +21,8 @@ DEBATED = frozenset(("bill", "legislation", "measure", "ordinance"))
 HEADLINE_VERB = re.compile(
     r"\b(?:Pass(?:es|ed)?|Approves?|Approved|Adopts?|Adopted|Enacts?|Enacted|Signs?|Signed|"
     r"Vetoes|Vetoed|Backs?|Rejects?|Rejected|Introduces?|Introduced|Unveils?|Unveiled|"
-    r"Proposes?|Proposed|Advances?|Advanced|Votes? (?:on|for|against|to)|OKs?)\s+(.+)$")
+    r"Proposes?|Proposed|Advances?|Advanced|Votes? (?:[Oo]n|[Ff]or|[Aa]gainst|[Tt]o)|OKs?)"
+    r"\s+(.+)$")
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +33,10 @@ def law_nouns() -> dict[str, list[str]]:
 
 def law_kind(law) -> str:
     """A law's type for anaphora: a code section ("8 U.S.C. § 1373") is "the law" or "the
-    statute", never "the bill" or "the measure"."""
+    statute", never "the bill" or "the measure"; a constitutional provision is none of them
+    ("blocked the state's law, ruling that the measure violates the Fourteenth Amendment")."""
+    if law.name.startswith("U.S. Const"):
+        return "constitution"
     return "code section" if "§" in law.name else law.type
 
 
@@ -107,7 +111,8 @@ def unnamed_law(ctx: Context) -> str | None:
         return None
     place = legislature_place(ctx) or nearest_place(ctx, nouns[0].i)
     head = "ordinance" if any(t.lower_ == "ordinance" for t in nouns) else "bill"
-    words = topic if topic.split()[-1].lower() in law_nouns() else f"{topic} {head}"
+    said = topic.lower().split()
+    words = topic if said[0] in law_nouns() or said[-1] in law_nouns() else f"{topic} {head}"
     name = f"{ctx.facts.name_of(place)} {words}" if place else words
     key = add_law(ctx, name, head, place)
     law = ctx.facts.laws[key]

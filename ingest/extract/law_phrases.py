@@ -141,9 +141,25 @@ def named_by_purpose(ctx: Context) -> None:
         if doc[start].lower_ == "which":
             clause = "that" + clause[5:]
         name = f"{tok.lower_} {clause}"
+        unnamed = headline_bill(ctx, tok.i)
+        if unnamed:  # the lede's "passed a bill to ..." is the bill its headline names
+            law = ctx.facts.laws[unnamed]
+            law.add_alias(name)
+            law.evidence.append(ctx.evidence(tok, "law.purpose"))
+            ctx.mark(tok.i, tok.i + 1, unnamed)
+            continue
         place = legislature_of(ctx, tok) or owner_place(ctx, tok.i) or nearest_place(ctx, tok.i)
         new(ctx, name, typ, place, tok.i, tok.i + 1, tok, "law.purpose",
             doc.text_of(tok.i, end))
+
+
+def headline_bill(ctx: Context, i: int) -> str | None:
+    """The document's unnamed bill (law_anaphora.unnamed_law) when token ``i`` comes before
+    every mention of it: a lede introducing the bill its headline and later "the bill" name."""
+    for key, law in ctx.facts.laws.items():
+        if any(e.rule == "law.unnamed" for e in law.evidence):
+            return key if all(m.start > i for m in ctx.mentions if m.key == key) else None
+    return None
 
 
 def purpose_start(doc, i: int) -> int | None:
