@@ -181,3 +181,21 @@ def test_planned_and_scheduled_acts_are_future_and_possible_ones_hypothetical(nl
     veto = next(t for t in said if t.text == "veto")
     assert modality(veto) == "hypothetical" and intended(veto)
     assert not intended(next(t for t in nlp("He would veto it if it passed.") if t.text == "veto"))
+
+
+def test_a_body_voting_to_change_a_rule_enacts_it(nlp):
+    text = "The Denver City Council voted to ban plastic bags on Monday."
+    assert ("enact", "Denver City Council", None) in summary(nlp, text)
+    text = "Senator Ann Vale voted to ban plastic bags on Monday."
+    assert [e[:2] for e in summary(nlp, text)] == [("other", "Ann Vale")]
+    text = "The Colorado Senate voted to confirm Sam Quill on Monday."
+    assert not [e for e in summary(nlp, text) if e[0] == "enact"]
+
+
+def test_a_suit_challenging_a_rule_is_one_event_and_greetings_are_events(nlp):
+    text = "Attorney General Xavier Becerra filed a lawsuit challenging the rule on Monday."
+    assert [e[0] for e in summary(nlp, text)] == ["sue"]
+    text = "Governor Jerry Brown congratulated Mayor Eric Garcetti on his victory."
+    assert ("other", "Jerry Brown", "Eric Garcetti") in summary(nlp, text)
+    events = raw_events(nlp, "President Donald Trump welcomed Prime Minister Shinzo Abe.")
+    assert [(e.type, e.cameo) for e in events] == [("other", "043")]

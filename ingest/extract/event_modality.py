@@ -65,13 +65,15 @@ def simple_present(tok) -> bool:
 def has_object(tok) -> bool:
     """The verb acts on something: an object, a passive subject, a prepositional object of
     stance ("voted for", "railed against", "in favor of", "objected to"; not "voted on
-    Monday"), a vote's answer ("voted no"), or (a participle) the noun it modifies."""
+    Monday"), a vote's answer or act ("voted no", "voted to ban"), or (a participle) the noun
+    it modifies."""
     if tok.pos_ == "NOUN" or (tok.tag_ == "VBN" and tok.dep_ in ("acl", "advcl")):
         return True
     cues = event_cues()
-    if any(c.lower_ in cues["vote_answers"] and c.dep_ != "neg" for c in tok.children) and \
-            tok.lemma_.lower() in cues["answer_verbs"]:
-        return True  # "voted no", "voted 'yes'": the answer stands for the measure voted on
+    if tok.lemma_.lower() in cues["answer_verbs"] and any(
+            (c.lower_ in cues["vote_answers"] and c.dep_ != "neg") or c.dep_ == "xcomp"
+            for c in tok.children):
+        return True  # "voted no", "voted to confirm her": the answer or the act voted on
     objects = set(event_words()["object_preps"]) | set(
         cues["verb_preps"].get(tok.lemma_.lower(), ()))
     return any(c.dep_ in ("dobj", "nsubjpass", "dative", "attr") or (

@@ -176,9 +176,26 @@ def retyped(tok, entries: list) -> tuple[str, str | None, str] | None:
     legal = entries[0][0] == "sue" or (cls == "challenge" and in_court)
     if legal:
         return ("threaten", "130", note) if intended(tok) else ("sue", "115", note)
+    if lemma in cues["answer_verbs"]:
+        return body_vote(tok, note)
     if cls == "establish" and announced(tok) and any(
             o.lemma_.lower() in cues["establish_objects"] for o in objects):
         return "announce", "010", note
+    return None
+
+
+def body_vote(verb, note: str) -> tuple[str, str | None, str] | None:
+    """"The council voted to ban plastic bags", "the board voted to extend the hold": a body
+    voting to change a rule enacts the change; a person's vote, or a vote to do anything else
+    ("voted to confirm the nominee"), stays a vote."""
+    cues = event_cues()
+    act = next((c for c in verb.children if c.dep_ == "xcomp" and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if act is None or subj is None or act.lemma_.lower() not in cues["rule_change_verbs"]:
+        return None
+    if subj.lemma_.lower() in cues["voting_bodies"] or subj.ent_type_ in ("ORG", "GPE"):
+        return "enact", None, note
     return None
 
 
@@ -276,6 +293,9 @@ def licensed(ctx: Context, tok, lemma: str, typ: str, note: str = "") -> bool:
     if class_of(tok) == "establish" and tok.pos_ == "VERB" and "wn" in note:
         return any(o.lemma_.lower() in event_cues()["establish_objects"] for o in objs
                    if o.dep_ in ("dobj", "nsubjpass"))  # "set up a task force", not a meeting
+    if class_of(tok) == "challenge" and tok.dep_ in ("acl", "relcl") and \
+            (entry_of(tok.head) or ("",))[0] == "sue":
+        return False  # "a lawsuit challenging the rule": the suit is the challenge
     if any(c.dep_ in event_cues()["refuses_complement"].get(lemma, ()) for c in tok.children):
         return False  # "challenged reporters to find one case": a dare, not a challenge
     needs = event_cues()["needs_complement"].get(lemma) if "wn" in note else None
