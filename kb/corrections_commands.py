@@ -9,6 +9,8 @@ one of another kind (a person with a place), a split name the entity is never wr
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -31,6 +33,20 @@ if TYPE_CHECKING:
 N = ox.NamedNode
 
 
+def _exclusive(command: Callable[..., Correction]) -> Callable[..., Correction]:
+    """Run a command under one hold of the store (``Store.session``: the write lock on disk),
+    from the first check to the write: a `kb ingest` in another process waits, so no document
+    arrives between working out what a correction changes and writing it."""
+
+    @functools.wraps(command)
+    def held(kb: Reader, *args: object, **kwargs: object) -> Correction:
+        with kb.store.session():
+            return command(kb, *args, **kwargs)
+
+    return held
+
+
+@_exclusive
 def merge(kb: Reader, kept: str, merged: str, *, note: str | None = None) -> Correction:
     """``merged`` is the same entity as ``kept``: from now on every fact about it is about
     ``kept``, and its names are ``kept``'s aliases."""
@@ -52,6 +68,7 @@ def merge(kb: Reader, kept: str, merged: str, *, note: str | None = None) -> Cor
     return _make(kb, "merge", docs, entity=a, other=b, note=note)
 
 
+@_exclusive
 def split(kb: Reader, entity: str, name: str, *, document: str | None = None,
           note: str | None = None) -> Correction:
     """The mentions of ``entity`` written ``name`` (in ``document``, else everywhere) are
@@ -77,6 +94,7 @@ def split(kb: Reader, entity: str, name: str, *, document: str | None = None,
                  document=doc, note=note)
 
 
+@_exclusive
 def reject(kb: Reader, fact: str, *, note: str | None = None) -> Correction:
     """The fact (an event, statement, membership or grant, by IRI) is wrong: it goes from
     every query, question, path and export, and stays gone on re-ingest."""
@@ -97,6 +115,7 @@ def reject(kb: Reader, fact: str, *, note: str | None = None) -> Correction:
     return _make(kb, "reject", docs, fact=iri, note=note)
 
 
+@_exclusive
 def undo(kb: Reader, ident: str | int) -> Correction:
     """Take a correction back: the documents it changed are re-derived without it; its
     record stays, marked invalidated."""
