@@ -307,6 +307,21 @@ def test_corrections_undone_in_any_order_give_back_the_ingested_store(
     assert dump(kb) == before
 
 
+def test_a_rejected_grant_row_of_a_table_stays_rejected_on_reingest() -> None:
+    grants = Path(__file__).resolve().parents[1] / "examples" / "grants.csv"
+    kb = KnowledgeBase.open("memory:")
+    kb.ingest([grants])
+    before = dump(kb)
+    row = kb.query("SELECT ?g WHERE { GRAPH ?d { ?g a schema:MonetaryGrant } } ORDER BY ?g "
+                   "LIMIT 1").rows[0][0].value
+    kb.reject(row)
+    assert not used(kb, row)
+    kb.ingest([grants])
+    assert not used(kb, row)
+    kb.undo_correction(1)
+    assert dump(kb) == before
+
+
 # --- bad input --------------------------------------------------------------------------------
 
 TWINS = f"""
