@@ -207,3 +207,11 @@ def test_acronym_before_a_job_word_after_a_person_is_a_body(nlp):
 def test_congress_in_lower_case_is_congress(nlp):
     found = orgs(nlp, "It will be hard to hire more agents unless congress funds the money.")
     assert "United States Congress" in found
+
+
+def test_listed_governor_named_in_full_implies_the_state(nlp):
+    found = facts_of(nlp, "Governor Andrew Cuomo signed the bill on Monday, and the new fines "
+                          "start in the fall.")
+    assert "New York State" in {p["name"] for p in found["jurisdictions"]}
+    cuomo = next(o for o in found["officials"] if o["name"] == "Andrew Cuomo")
+    assert cuomo["posts"][0]["of"] == "New York State"

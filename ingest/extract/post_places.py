@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.context import Context, squash
+from ingest.extract.context import Context, slug, squash
 from ingest.extract.roles import roles
+from ingest.gazetteer import GazPlace, lookup
+from kb.facts import Evidence, Place
 
 #: a dateline: "HARTFORD, Conn. (May 14, 2019) —", "(Sacramento, CA) –", "CHICAGO —",
 #: "August 22, 2019 (SAINT PAUL) —"
@@ -30,6 +32,7 @@ def fill_post_places(ctx: Context) -> None:
     """Give posts of "@state"/"@city" roles without a jurisdiction the dateline's place, and
     members of Congress their chamber."""
     congress_chambers(ctx)
+    listed_places(ctx)
     levels = dateline_places(ctx)
     if not levels:
         return
@@ -110,7 +113,6 @@ def in_congress(ctx: Context, person: str) -> bool:
     """Whether a mention of ``person`` has a federal title before it or a state's party tag
     after it."""
     from ingest.extract.place_cues import PARTY_TAG
-    from ingest.gazetteer import lookup
 
     text = ctx.doc.text
     doc = ctx.doc
@@ -126,3 +128,43 @@ def in_congress(ctx: Context, person: str) -> bool:
         if tag and any(c.type == "state" for c in lookup(written) or lookup(written.rstrip("."))):
             return True
     return False
+
+
+def listed_places(ctx: Context) -> None:
+    """A listed holder named in full ("Governor Andrew Cuomo") holds the listed post's place,
+    and that place is a jurisdiction of the text even when the text never names it (a story
+    about a governor's bill that says only "the state"); places it contains that the text
+    names take it as their parent again ("New York City" in "New York State")."""
+    from ingest.extract.known import known_posts
+
+    for ms in ctx.facts.memberships:
+        person = ctx.facts.people.get(ms.person)
+        if ms.of is not None or person is None or len(person.name.split()) < 2:
+            continue
+        posts = [p for p in known_posts().get(squash(person.name), [])
+                 if p.role == ms.role and p.name == person.name and p.covers(ctx.anchor)]
+        if len(posts) != 1:
+            continue
+        place = next((c for c in lookup(posts[0].of) if c.type in ("state", "city")), None)
+        if place is not None:
+            ms.of = implied_place(ctx, place, ms)
+
+
+def implied_place(ctx: Context, place: GazPlace, ms) -> str:
+    """The key of ``place`` among the text's places, added (with its parent when listed) if
+    the text never named it."""
+    key = "place:" + slug(place.name)
+    places = ctx.facts.places
+    if key in places:
+        return key
+    parent = "place:" + slug(place.within) if place.within else None
+    places[key] = Place(key, place.name, type=place.type, geonames_id=place.geonames_id,
+                        within=parent if parent in places else None,
+                        evidence=[Evidence(e.sentence, e.start, e.end, "place.implied-by-post", 0.5)
+                                  for e in ms.evidence[:1]])
+    for other in places.values():
+        if other.within is None and other.key != key and other.type in ("city", "county", "town"):
+            top = lookup(other.name)
+            if top and top[0].within == place.name:
+                other.within = key
+    return key
