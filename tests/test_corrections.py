@@ -20,6 +20,8 @@ from kb import corrections
 from kb.api import KnowledgeBase
 from kb.errors import UnknownEntity, UsageError
 from kb.vocab import KB, PREFIXES, PROV, RDFS, SCHEMA, SKOS
+from shell.completion import base_snapshot, suggest
+from shell.meta import command_names
 from tests.test_shell import CTRL_D, ENTER, drive
 
 KB_EXE = str(Path(sys.executable).with_name("kb"))
@@ -403,3 +405,7 @@ def test_shell_commands(kb: KnowledgeBase) -> None:
     assert "same person" in out and "undid correction 1" in out
     assert err.count("\n") == 1 and "same entity" in err  # the bad merge: one line, shell on
     assert used(kb, B)
+    snapshot = base_snapshot(kb.prefixes, command_names())
+    for typed, offered in (("\\mer", "\\merge"), ("\\corr", "\\corrections"),
+                           ("\\rej", "\\reject"), ("\\spl", "\\split")):
+        assert [s.text for s in suggest(typed, snapshot)] == [offered]
