@@ -199,3 +199,10 @@ def test_a_suit_challenging_a_rule_is_one_event_and_greetings_are_events(nlp):
     assert ("other", "Jerry Brown", "Eric Garcetti") in summary(nlp, text)
     events = raw_events(nlp, "President Donald Trump welcomed Prime Minister Shinzo Abe.")
     assert [(e.type, e.cameo) for e in events] == [("other", "043")]
+
+
+def test_charges_filed_are_legal_action_and_a_price_is_no_charge(nlp):
+    text = "The Department of Justice filed charges against Sam Quill on Monday."
+    assert ("other", "Department of Justice", "Sam Quill") in summary(nlp, text)
+    text = "Denver, Colorado, raised the charge for water permits on Monday."
+    assert summary(nlp, text) == []

@@ -243,7 +243,9 @@ def nominal_reading(tok, note: str) -> bool:
     if any(c.dep_ == "poss" for c in tok.children) and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return True  # "the governor's appointment of Ann Lee": the possessor did it to her
-    return (tok.dep_ == "dobj" and tok.head.lemma_.lower() in event_words()["light_verbs"]) or \
+    light = event_cues()["class_light_verbs"].get(class_of(tok) or "") or \
+        event_words()["light_verbs"]  # "filed charges", not "raised the charge for water"
+    return (tok.dep_ == "dobj" and tok.head.lemma_.lower() in light) or \
         any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in tok.children)
 
 
