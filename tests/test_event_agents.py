@@ -173,3 +173,19 @@ def test_the_subject_of_a_passive_is_acted_on(nlp):
     # a law signed is what the event is about, not whom it targets
     text = "The Clean Rivers Act was signed by Governor Tom Hale of Colorado on Monday."
     assert ("sign", "Tom Hale", None) in triples(nlp, text)
+
+
+def test_a_suit_naming_defendants_is_one_suit_against_each(nlp):
+    text = ("The American Civil Liberties Union filed a lawsuit on Monday that names the "
+            "Department of Justice, the Department of Homeland Security and the Department of "
+            "State as defendants.")
+    found = triples(nlp, text)
+    for defendant in ("Department of Justice", "Department of Homeland Security",
+                      "Department of State"):
+        assert ("sue", "American Civil Liberties Union", defendant) in found
+
+
+def test_a_suit_by_one_against_another_hangs_on_either(nlp):
+    text = ("A suit by the state of Colorado against the Department of the Interior was filed on "
+            "Monday.")
+    assert ("sue", "Colorado", "Department of the Interior") in triples(nlp, text)

@@ -136,6 +136,8 @@ def agent_of(ctx: Context, tok, found: list | None = None) -> str | None:
                 key = entity_of(ctx, c) or funder_named(ctx, c)
                 if key and key.startswith("law:"):
                     return author_of_law(ctx, c)
+                if key is None and c.lower_ in ("that", "which") and node.dep_ == "relcl":
+                    c = node.head  # "filed a lawsuit that names ...": the lawsuit names
                 if key is None and c.pos_ == "NOUN" and entry_of(c) and c is not tok:
                     # "the lawsuit names ...": whoever filed it, here or in an earlier event
                     return agent_of(ctx, c, found) or event_anaphor(ctx, c)
@@ -241,6 +243,7 @@ def targets_of(ctx: Context, tok) -> list[str]:
     if participle_agent(ctx, tok):
         head = entity_of(ctx, tok.head)  # "the Bush-appointed judge": the judge
         out += [head] if head and head.startswith(("person:", "org:", "place:")) else []
+    out += defendants(ctx, tok)
     for c in tok.children:
         # "Governor Hale was sued by the union": the subject of a passive is acted on
         if c.dep_ in ("dobj", "dative", "nsubjpass"):
@@ -249,6 +252,10 @@ def targets_of(ctx: Context, tok) -> list[str]:
                 if key and not key.startswith(("law:", "grant:")) and key not in out:
                     out.append(key)
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+    if tok.pos_ == "NOUN":  # "a suit by the state against the department": hung on the state
+        preps += [h for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
+                  for g in c.children for h in g.children
+                  if h.dep_ == "prep" and h.lower_ == "against"]
     # the object of a threatened or pledged act is whom the threat or pledge is at; the
     # object of what a vote decides is not the voters' target
     threat_like = tok.pos_ == "NOUN" or (entry_of(tok) or ("",))[0] in ("threaten", "warn")
@@ -290,17 +297,45 @@ def targets_of(ctx: Context, tok) -> list[str]:
     return out
 
 
+def defendants(ctx: Context, tok) -> list[str]:
+    """The defendant list of a suit: "(a lawsuit that) names the city, the county and the
+    state as defendants" gives each person, body or place named between the naming verb and
+    "as defendants" (read from the text: the parser often breaks such lists)."""
+    verbs = [tok] if tok.pos_ == "VERB" else [c for c in tok.children if c.dep_ in ("relcl", "acl")]
+    for verb in verbs:
+        if verb.lemma_.lower() not in ("name", "list"):
+            continue
+        end = next((c.i for c in verb.subtree if c.lower_ == "as" and c.i > verb.i and
+                    c.i + 1 < len(ctx.doc) and ctx.doc[c.i + 1].lemma_.lower() in
+                    event_words()["defendant_nouns"]), None)
+        if end is None:
+            continue
+        out: list[str] = []
+        for i in range(verb.i + 1, end):
+            key = ctx.tok_key.get(i, "")
+            if key.startswith(("person:", "org:", "place:")) and key not in out and not (
+                    key.startswith("place:") and i >= 2 and ctx.doc[i - 1].text == "," and
+                    ctx.tok_key.get(i - 2, "").startswith("place:")):  # "Denver, Colorado"
+                out.append(key)
+        return out
+    return []
+
+
 def coordinated(tok) -> list:
     """The names joined to ``tok`` ("the city, the county and the state"): its conjuncts."""
     return [c for c in tok.conjuncts if c.i > tok.i]
 
 
 def target_groups(ctx: Context, tok, targets: list[str]) -> list[list[str]]:
-    """One target list per event: "sued the city, the county and the state" is three suits
-    (the first target and the names coordinated with it each lead one list, the other targets
-    follow); a single target, or none, is one event."""
+    """One target list per event: "sued the city, the county and the state" is three suits, as
+    is "a lawsuit that names the city, the county and the state as defendants" (the first
+    target and the names coordinated with it each lead one list, the other targets follow); a
+    single target, or none, is one event."""
     if len(targets) < 2:
         return [targets]
+    listed = [k for k in defendants(ctx, tok) if k in targets]
+    if len(listed) > 1:
+        return [[k, *(t for t in targets if t not in listed)] for k in listed]
     first = next((c for c in tok.children if c.dep_ in ("dobj", "dative")
                   and entity_of(ctx, c) == targets[0]), None)
     if first is None:
