@@ -230,3 +230,21 @@ def test_the_law_is_not_a_constitutional_provision_named_before_it(nlp):
                       "Lee in April, would have banned most abortions.")
     signed = [e for e in data["events"] if e["type"] == "sign"]
     assert signed and signed[0]["about_law"] == "Ohio abortion law"
+
+
+def test_a_rule_introduced_by_what_it_does_is_what_a_suit_is_over(nlp):
+    data = facts(nlp, "The Environmental Protection Agency on Wednesday finalized a rule that "
+                      "limits methane leaks from wells. The rule, proposed last year under the "
+                      "Clean Air Act, requires inspections. Texas sued the agency over the rule.")
+    rule = "rule that limits methane leaks from wells"
+    assert any(law["name"] == rule and law["type"] == "regulation" for law in data["laws"])
+    sued = [e for e in data["events"] if e["type"] == "sue"]
+    assert sued and sued[0]["about_law"] == rule
+
+
+def test_a_law_known_by_a_name_is_the_law_of_that_name(nlp):
+    data = facts(nlp, "President Joe Smith signed H.R. 2 into law. The bill, known as the Farm "
+                      "Security Act of 2021, extends crop insurance.")
+    laws = {law["name"]: law for law in data["laws"]}
+    assert list(laws) == ["Farm Security Act of 2021"]
+    assert "H.R. 2" in laws["Farm Security Act of 2021"]["aliases"]

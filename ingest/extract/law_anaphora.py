@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ingest.extract.context import Context
-from ingest.extract.law_nodes import add_law, nearest_place
+from ingest.extract.law_nodes import add_law, merge_law, nearest_place
 from ingest.gazetteer import data_lines
 
 DETERMINERS = frozenset(("the", "this", "that", "these", "those"))
@@ -146,3 +146,30 @@ def legislature_place(ctx: Context) -> str | None:
         if org is not None and org.type == "legislature" and org.jurisdiction:
             return org.jurisdiction
     return None
+
+
+NAMING = frozenset(("known", "called", "dubbed", "titled", "entitled", "named"))
+
+
+def known_as(ctx: Context) -> None:
+    """"H.R. 2 ... The bill, known as the Farm Security Act, ...", "Senate Bill 10, also called
+    the Clean Lakes Act": a law (or a definite noun for one) said to be known by a name is the
+    law of that name; the named one keeps its name, the other becomes another of its names."""
+    doc = ctx.doc
+    for tok in doc:
+        if tok.lower_ not in NAMING or tok.i < 2:
+            continue
+        after = tok.i + 1 + (tok.lower_ == "known" and tok.i + 1 < len(doc) and
+                             doc[tok.i + 1].lower_ == "as")
+        if after < len(doc) and doc[after].lower_ == "the":
+            after += 1
+        named = ctx.tok_key.get(after, "")
+        before = tok.i - 1 - (doc[tok.i - 1].lower_ == "also")
+        if doc[before].text != "," or named not in ctx.facts.laws:
+            continue
+        prev = doc[before - 1]
+        other = ctx.tok_key.get(prev.i, "")
+        if not other.startswith("law:") and prev.pos_ == "NOUN" and anaphor_noun(ctx, prev):
+            other = antecedent(ctx, prev) or ""
+        if other in ctx.facts.laws and other != named:
+            merge_law(ctx, other, named)

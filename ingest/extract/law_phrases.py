@@ -5,6 +5,7 @@ introduced by their purpose ("a bill that would require body cameras")."""
 from __future__ import annotations
 
 from ingest.extract.context import Context, lexicon
+from ingest.extract.law_anaphora import law_kind, law_nouns
 from ingest.extract.law_nodes import nearest_place, new, owner_place
 
 # what a policy does, when named by it ("a policy barring arrests at schools")
@@ -108,7 +109,8 @@ def sanctions(ctx: Context) -> None:
 
 # nouns for one bill or ordinance that a sentence can introduce by its purpose
 PURPOSE_HEADS = {"bill": "bill", "measure": "bill", "legislation": "bill", "resolution": "bill",
-                 "ordinance": "ordinance"}
+                 "ordinance": "ordinance", "law": "statute", "rule": "regulation",
+                 "regulation": "regulation", "policy": "policy"}
 MODALS = frozenset(("would", "will", "could", "have", "has"))  # "that would have charged"
 
 
@@ -140,7 +142,8 @@ def named_by_purpose(ctx: Context) -> None:
         clause = doc.text_of(start, end)
         if doc[start].lower_ == "which":
             clause = "that" + clause[5:]
-        name = f"{tok.lower_} {clause}"
+        kind = [c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1]
+        name = f"{doc.text_of(kind[0].left_edge.i, tok.i + 1) if kind else tok.lower_} {clause}"
         unnamed = headline_bill(ctx, tok.i)
         if unnamed:  # the lede's "passed a bill to ..." is the bill its headline names
             law = ctx.facts.laws[unnamed]
@@ -209,14 +212,15 @@ def by_date(doc, i: int) -> bool:
 
 
 def named_nearby(ctx: Context, tok) -> bool:
-    """Is a bill or statute named beside ``tok`` ("SB 5, a bill that ...") or in its sentence
-    or the next three (a lede describes a bill before naming it)?"""
+    """Is a law of a kind ``tok`` can name set beside it ("SB 5, a bill that ...") or named in
+    its sentence or the next three (a lede describes a bill before naming it)?"""
     head = tok.head
     if tok.dep_ == "appos" and ctx.tok_key.get(head.i, "").startswith("law:"):
         return True
     si = ctx.sent_of[tok.i]
     laws = ctx.facts.laws
-    return any(m.key in laws and laws[m.key].type in ("bill", "statute", "ordinance") and
+    kinds = law_nouns()[tok.lower_]
+    return any(m.key in laws and law_kind(laws[m.key]) in kinds and
                si - (m.start < tok.i) <= ctx.sent_of[m.start] <= si + 3 and
                not any(e.rule in ("law.purpose", "law.unnamed") for e in laws[m.key].evidence)
                for m in ctx.mentions if m.key.startswith("law:"))

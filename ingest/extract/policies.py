@@ -3,7 +3,7 @@ court injunctions, and the conditions a funder attaches to its money."""
 from __future__ import annotations
 
 from ingest.extract.context import Context, lexicon
-from ingest.extract.law_anaphora import unnamed_law
+from ingest.extract.law_anaphora import known_as, unnamed_law
 from ingest.extract.law_nodes import GENERIC_LAW, add_law
 from ingest.extract.law_phrases import named_by_purpose
 from ingest.extract.law_references import funding_context
@@ -126,6 +126,7 @@ def extract_policies(ctx: Context) -> None:
                          owner.startswith("place:") else None, start, tok.i + 1, tok, surface)
         if key and owner:
             owned[(owner, kind)] = key
+    known_as(ctx)
     unnamed_law(ctx)
     named_by_purpose(ctx)
 
