@@ -8,7 +8,8 @@ this document, never to a new one: a group by the body, party or place its modif
 definite description by the last entity of that kind named before it, an unnamed judge by the
 court of the place named with them or the one judge of the text. The word lists are data
 (data/event_agents.json). Also here: who acts where the grammatical subject does not (a
-dateline before the actor, an official document's "hereby" passive: its signer).
+dateline before the actor, party members in a chamber, a bill passed with no one named, an
+official document's "hereby" passive: its signer), and a suit's list of defendants.
 """
 from __future__ import annotations
 
@@ -281,3 +282,27 @@ def chamber_of(ctx: Context, tok, key: str) -> str:
                 ctx.facts.organizations[other].type == "legislature":
             return other
     return key
+
+
+def defendants(ctx: Context, tok) -> list[str]:
+    """The defendant list of a suit: "(a lawsuit that) names the city, the county and the
+    state as defendants" gives each person, body or place named between the naming verb and
+    "as defendants" (read from the text: the parser often breaks such lists)."""
+    verbs = [tok] if tok.pos_ == "VERB" else [c for c in tok.children if c.dep_ in ("relcl", "acl")]
+    for verb in verbs:
+        if verb.lemma_.lower() not in ("name", "list"):
+            continue
+        end = next((c.i for c in verb.subtree if c.lower_ == "as" and c.i > verb.i and
+                    c.i + 1 < len(ctx.doc) and ctx.doc[c.i + 1].lemma_.lower() in
+                    event_words()["defendant_nouns"]), None)
+        if end is None:
+            continue
+        out: list[str] = []
+        for i in range(verb.i + 1, end):
+            key = ctx.tok_key.get(i, "")
+            if key.startswith(("person:", "org:", "place:")) and key not in out and not (
+                    key.startswith("place:") and i >= 2 and ctx.doc[i - 1].text == "," and
+                    ctx.tok_key.get(i - 2, "").startswith("place:")):  # "Denver, Colorado"
+                out.append(key)
+        return out
+    return []

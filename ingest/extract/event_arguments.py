@@ -8,6 +8,7 @@ from ingest.extract.event_agents import (
     after_dateline,
     chamber_of,
     dateline_end,
+    defendants,
     funder_named,
     participle_agent,
     signer_of,
@@ -297,30 +298,6 @@ def targets_of(ctx: Context, tok) -> list[str]:
     return out
 
 
-def defendants(ctx: Context, tok) -> list[str]:
-    """The defendant list of a suit: "(a lawsuit that) names the city, the county and the
-    state as defendants" gives each person, body or place named between the naming verb and
-    "as defendants" (read from the text: the parser often breaks such lists)."""
-    verbs = [tok] if tok.pos_ == "VERB" else [c for c in tok.children if c.dep_ in ("relcl", "acl")]
-    for verb in verbs:
-        if verb.lemma_.lower() not in ("name", "list"):
-            continue
-        end = next((c.i for c in verb.subtree if c.lower_ == "as" and c.i > verb.i and
-                    c.i + 1 < len(ctx.doc) and ctx.doc[c.i + 1].lemma_.lower() in
-                    event_words()["defendant_nouns"]), None)
-        if end is None:
-            continue
-        out: list[str] = []
-        for i in range(verb.i + 1, end):
-            key = ctx.tok_key.get(i, "")
-            if key.startswith(("person:", "org:", "place:")) and key not in out and not (
-                    key.startswith("place:") and i >= 2 and ctx.doc[i - 1].text == "," and
-                    ctx.tok_key.get(i - 2, "").startswith("place:")):  # "Denver, Colorado"
-                out.append(key)
-        return out
-    return []
-
-
 def coordinated(tok) -> list:
     """The names joined to ``tok`` ("the city, the county and the state"): its conjuncts."""
     return [c for c in tok.conjuncts if c.i > tok.i]
@@ -361,45 +338,3 @@ def requested_by(ctx: Context, tok) -> str | None:
                         if key and key.startswith(("person:", "org:", "place:")):
                             return key
     return None
-
-
-def ruled_on(ctx: Context, tok) -> list[str]:
-    """Whom a ruling binds: the subject of what it found or held ("ruled that the city must",
-    "a ruling which found that the government could not withhold ...", "granted an
-    injunction, holding that it was likely the secretary had exceeded his authority")."""
-    finding = set(lexicon()["finding_verbs"])
-    # the relative clause may hang off the court in "a ruling by the court, which found ..."
-    holders = [tok] + [g for c in tok.children if c.dep_ == "prep" for g in c.children
-                       if g.dep_ == "pobj"]
-    clauses = [tok] + [c for h in holders for c in h.children if c.dep_ in ("relcl", "acl")
-                       and c.lemma_.lower() in finding]
-    verb = tok.head if tok.dep_ == "dobj" else tok  # "granted an injunction, holding that"
-    clauses += [c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() in finding]
-    for clause in clauses:
-        key = bound_subject(ctx, clause)
-        if key:
-            return [key]
-    return []
-
-
-def bound_subject(ctx: Context, verb, depth: int = 0) -> str | None:
-    """The person, body or place that a finding's "that" clause is about; past an expletive
-    ("held that it was likely the city had ...") into the clause it introduces."""
-    for c in verb.children:
-        if c.dep_ != "ccomp":
-            continue
-        for s in c.children:
-            if s.dep_ in ("nsubj", "nsubjpass"):
-                key = entity_of(ctx, s) if not expletive(s) else None
-                if key and key.startswith(("person:", "org:", "place:")):
-                    return key
-        if depth < 1 and any(s.dep_ == "nsubj" and expletive(s) for s in c.children):
-            key = bound_subject(ctx, c, depth + 1)
-            if key:
-                return key
-    return None
-
-
-def expletive(subj) -> bool:
-    """"It" of "it was likely that ...", "it is clear that ...": no one."""
-    return subj.lower_ == "it" and subj.head.lemma_ == "be"

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from ingest.extract.context import Context, word_list
 from ingest.extract.event_agents import owner_named, passing_chamber
+from ingest.extract.event_agents_rulings import ruled_on
 from ingest.extract.event_arguments import (
     agents_of,
     law_subject,
-    ruled_on,
     target_groups,
     targets_of,
 )
