@@ -215,3 +215,10 @@ def test_listed_governor_named_in_full_implies_the_state(nlp):
     assert "New York State" in {p["name"] for p in found["jurisdictions"]}
     cuomo = next(o for o in found["officials"] if o["name"] == "Andrew Cuomo")
     assert cuomo["posts"][0]["of"] == "New York State"
+
+
+def test_queens_neighbourhood_is_no_jurisdiction(nlp):
+    found = places(nlp, "Agents arrested him on a street in Richmond Hill, Queens, New York City "
+                        "officials said.")
+    assert "Richmond Hill" not in found
+    assert "Queens" in found
