@@ -206,3 +206,16 @@ def test_charges_filed_are_legal_action_and_a_price_is_no_charge(nlp):
     assert ("other", "Department of Justice", "Sam Quill") in summary(nlp, text)
     text = "Denver, Colorado, raised the charge for water permits on Monday."
     assert summary(nlp, text) == []
+
+
+def test_court_acts_dismiss_sentence_acquit_are_rulings_cameo_116(nlp):
+    text = "Judge Ann Vale dismissed the lawsuit against Denver, Colorado, on Monday."
+    assert ("rule", "Ann Vale", "Denver") in summary(nlp, text)
+    assert [e.cameo for e in raw_events(nlp, text)] == ["116"]
+    text = "Governor Tom Hale dismissed the criticism as politics."
+    assert summary(nlp, text) == []
+    text = "Judge Ann Vale sentenced Sam Quill to five years in prison."
+    assert ("rule", "Ann Vale", "Sam Quill") in summary(nlp, text)
+    # a legislature overriding a veto does not rule
+    text = "The Colorado General Assembly overrode the veto of Governor Tom Hale."
+    assert [e[:2] for e in summary(nlp, text)] == [("other", "Colorado General Assembly")]

@@ -300,6 +300,10 @@ def licensed(ctx: Context, tok, lemma: str, typ: str, note: str = "") -> bool:
         return False  # "a lawsuit challenging the rule": the suit is the challenge
     if any(c.dep_ in event_cues()["refuses_complement"].get(lemma, ()) for c in tok.children):
         return False  # "challenged reporters to find one case": a dare, not a challenge
+    cases = event_cues()["needs_object"].get(lemma) if "wn" in note else None
+    if cases and not any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in cases
+                         for c in tok.children):
+        return False  # "dismissed the lawsuit", not "dismissed the criticism"
     needs = event_cues()["needs_complement"].get(lemma) if "wn" in note else None
     if needs and tok.pos_ == "VERB":  # "asked the board to act", not "asked about it"
         return any(c.dep_ in needs or (c.dep_ == "prep" and c.lower_ in needs)
