@@ -248,3 +248,11 @@ def test_a_law_known_by_a_name_is_the_law_of_that_name(nlp):
     laws = {law["name"]: law for law in data["laws"]}
     assert list(laws) == ["Farm Security Act of 2021"]
     assert "H.R. 2" in laws["Farm Security Act of 2021"]["aliases"]
+
+
+def test_the_sanctions_joined_are_the_sanctions_not_an_embargo_named_since(nlp):
+    data = facts(nlp, "The United States expanded sanctions on Russia on Thursday. The European "
+                      "Union imposed an embargo against Russia on Friday, and Japan joined the "
+                      "sanctions.")
+    joined = [e for e in data["events"] if e["agent"] == "Japan"]
+    assert joined and joined[0]["about_law"] == "sanctions on Russia"

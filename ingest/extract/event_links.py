@@ -23,13 +23,14 @@ def about(ctx: Context, tok, prefix: str, near: bool = True, clause=None,
 
 
 def about_law(ctx: Context, tok, near: bool, clause) -> str | None:
-    """The law an event is about, most telling first: a law in its clause; the law noun it
-    describes ("The legislation, supported by X"); a law in its sentence; a definite "the
-    bill" in the clauses of the verb that reports it (``clause``); then, where ``near``, the
-    neighbouring sentences and what the document is about at that point (document_law)."""
+    """The law an event is about, most telling first: a law in its clause, or a definite
+    "the sanctions" there; the law noun it describes ("The legislation, supported by X"); a
+    law in its sentence; a definite "the bill" in the clauses of the verb that reports it
+    (``clause``); then, where ``near``, the subject of a clause above it, the neighbouring
+    sentences and what the document is about at that point (document_law)."""
     key_of = law_key_at(ctx)
-    key = in_subtree(tok, "law:", key_of) or modified_law(ctx, tok) or \
-        in_sentence(ctx, ctx.sent_of[tok.i], "law:", key_of)
+    key = in_subtree(tok, "law:", key_of) or law_anaphor(ctx, tok) or \
+        modified_law(ctx, tok) or in_sentence(ctx, ctx.sent_of[tok.i], "law:", key_of)
     if key:
         return key
     if clause is not None:

@@ -78,15 +78,20 @@ def antecedent(ctx: Context, t) -> str | None:
     laws = ctx.facts.laws
     named = [(types.index(kind), m) for m in ctx.mentions if m.key in laws and
              (kind := law_kind(laws[m.key])) in types]
-    # the first kind the noun names best ("the bill": a bill before an enacted statute)
-    before = [(rank, -m.start, m.key) for rank, m in named if i - 600 <= m.start < i]
+    # a law whose name has the noun ("the sanctions": the sanctions, not the embargo named
+    # since), then the first kind the noun names best ("the bill": a bill before a statute)
+    word = noun_of(t)
+    said = {m.key: int(not any(w.startswith(word) for w in laws[m.key].name.lower().split()))
+            for _, m in named}
+    before = [(said[m.key], rank, -m.start, m.key) for rank, m in named
+              if i - 600 <= m.start < i]
     if before:
-        return min(before)[2]
+        return min(before)[3]
     last = ctx.sent_of[i] + 3
-    after = [(rank, m.start, m.key) for rank, m in named
+    after = [(said[m.key], rank, m.start, m.key) for rank, m in named
              if m.start > i and ctx.sent_of[m.start] <= last]
     if after and det in ("the", None):
-        return min(after)[2]
+        return min(after)[3]
     if det != "the":
         return None
     same = {m.key for _, m in named if laws[m.key].name.lower().split()[-1] == noun_of(t)}
