@@ -189,3 +189,18 @@ def test_a_suit_by_one_against_another_hangs_on_either(nlp):
     text = ("A suit by the state of Colorado against the Department of the Interior was filed on "
             "Monday.")
     assert ("sue", "Colorado", "Department of the Interior") in triples(nlp, text)
+
+
+def test_the_state_sued_is_the_state_named_before(nlp):
+    text = ("Mayor Ed Lee of San Francisco, California, sued the state on Monday. Council "
+            "President Lisa Lee praised the lawsuit.")
+    found = triples(nlp, text)
+    assert ("sue", "Ed Lee", "California") in found
+    # praising the lawsuit is praising whoever filed it
+    assert ("other", "Lisa Lee", "Ed Lee") in found
+
+
+def test_criticizing_a_veto_targets_whoever_vetoed(nlp):
+    text = ("Governor Tom Hale of Colorado vetoed the Clean Rivers Act on Monday. Mayor Sam Quill "
+            "of Denver criticized the governor's veto.")
+    assert ("other", "Sam Quill", "Tom Hale") in triples(nlp, text)

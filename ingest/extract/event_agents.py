@@ -171,6 +171,18 @@ def definite_body(ctx: Context, tok) -> str | None:
     return None
 
 
+def place_described(ctx: Context, tok) -> str | None:
+    """"Sued the state", "blamed the city": a definite place noun as the object of an act is
+    the last place of that kind named before it. Only as a target: as a subject ("the state
+    does not comply") it often means the state's government in general, a claim the text
+    does not pin to one act."""
+    kinds = agent_words()["place_nouns"].get(tok.lemma_.lower())
+    if not kinds or tok.tag_ != "NN" or not definite(tok) or any(
+            c.dep_ in ("compound", "amod", "nmod", "prep") for c in tok.children):
+        return None  # "the sanctuary city", "a border state", "the city of Denver" (named)
+    return nearest_place(ctx, tok, kinds)
+
+
 def nearest_place(ctx: Context, tok, types: list[str]) -> str | None:
     for key in ctx.mentions_before(tok.i, "place:"):
         place = ctx.facts.places.get(key)

@@ -11,6 +11,7 @@ from ingest.extract.event_agents import (
     defendants,
     funder_named,
     participle_agent,
+    place_described,
     signer_of,
     unnamed_entity,
 )
@@ -214,6 +215,17 @@ def event_anaphor(ctx: Context, noun) -> str | None:
                  e.evidence and e.evidence[0].start < noun.idx), None)
 
 
+def event_owner(ctx: Context, tok) -> list[str]:
+    """Whose act a stance is about: "praised the lawsuit", "criticized the governor's veto"
+    target whoever made it (its possessor, or the agent of that kind of event just reported)."""
+    for c in tok.children:
+        if c.dep_ == "dobj" and entry_of(c):
+            key = agent_of(ctx, c) or event_anaphor(ctx, c)
+            if key:
+                return [key]
+    return []
+
+
 def author_of_law(ctx: Context, noun) -> str | None:
     """Who is behind a law or order: its possessor, else the subject of the verb it is the
     object of ("Trump signed an executive order threatening ...")."""
@@ -249,7 +261,7 @@ def targets_of(ctx: Context, tok) -> list[str]:
         # "Governor Hale was sued by the union": the subject of a passive is acted on
         if c.dep_ in ("dobj", "dative", "nsubjpass"):
             for d in (c, *coordinated(c)):
-                key = entity_of(ctx, d)
+                key = entity_of(ctx, d) or place_described(ctx, d)
                 if key and not key.startswith(("law:", "grant:")) and key not in out:
                     out.append(key)
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
@@ -281,7 +293,7 @@ def targets_of(ctx: Context, tok) -> list[str]:
                   if g.dep_ == "prep" and g.lower_ in TARGET_PREPS]
     for p in preps:
         named = [k for g in p.children if g.dep_ == "pobj" and not ctx.key_at(g)
-                 and (k := unnamed_entity(ctx, g))]
+                 and (k := unnamed_entity(ctx, g) or place_described(ctx, g))]
         if named:  # "cooperate with federal immigration officials"
             out += [k for k in named[:1] if k not in out]
             continue

@@ -19,6 +19,7 @@ from ingest.extract.event_agents import owner_named, passing_chamber
 from ingest.extract.event_agents_rulings import ruled_on
 from ingest.extract.event_arguments import (
     agents_of,
+    event_owner,
     law_subject,
     target_groups,
     targets_of,
@@ -212,6 +213,7 @@ def record(ctx: Context, tok, lemma: str, typ: str, cameo: str | None, note: str
     if "dyadic" in note:  # the owner of the law or plan first, then the rest
         owners = [t for t in law_owners(ctx, tok) if t != agent]
         targets = owners + [t for t in targets if t not in owners]
+        targets = targets or [t for t in event_owner(ctx, tok) if t != agent]
     if typ == "other" and not targets and not has_object(tok):
         return  # "efforts to deport": an act with nothing acted on is not reported
     if "dyadic" in note and not targets and not any(
