@@ -256,3 +256,16 @@ def test_the_sanctions_joined_are_the_sanctions_not_an_embargo_named_since(nlp):
                       "sanctions.")
     joined = [e for e in data["events"] if e["agent"] == "Japan"]
     assert joined and joined[0]["about_law"] == "sanctions on Russia"
+
+
+def test_article_ii_beside_the_presidents_powers_is_the_constitutions(nlp):
+    names = {law["name"] for law in facts(
+        nlp, "The suit cites the Constitution. The administration cited the president's powers "
+             "under Article II. Article IV of the lease was not discussed.")["laws"]}
+    assert names == {"U.S. Constitution", "U.S. Const. art. II"}
+
+
+def test_the_constitution_at_a_sentences_start_is_the_federal_one(nlp):
+    names = {law["name"] for law in facts(nlp, "The Constitution was cited by both sides. The "
+                                               "Ohio Constitution was not.")["laws"]}
+    assert names == {"U.S. Constitution"}

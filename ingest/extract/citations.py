@@ -57,7 +57,11 @@ ARTICLE = re.compile(r"\bArticle\s+(" + ROMAN + r")(?:,?\s+(?:Section|§)\s*(\d{
                      r"(?:,?\s+(?:Clause|cl\.)\s*(\d{1,2}))?")
 CONSTITUTION = re.compile(r"\b(?:the\s+)?(U\.S\.\s+|United States\s+|federal\s+|US\s+)?"
                           r"Constitution\b")
-STATE_OWNER = re.compile(r"(?:[Ss]tate(?:'s|’s)?|[A-Z][a-z]+(?:'s|’s)?)\s+$")
+# documents with articles of their own: an "Article II" beside them is not the Constitution's
+OTHER_CHARTER = re.compile(r"\b(?:[Tt]reat(?:y|ies)|[Aa]greements?|[Cc]onventions?|[Cc]ontracts?|"
+                           r"[Cc]harters?|[Cc]ompacts?|[Bb]ylaws|[Aa]ccords?|[Pp]rotocols?|"
+                           r"[Cc]odes?|[Oo]rdinances?|[Ll]ease|[Ss]tate [Cc]onstitution)\b")
+STATE_OWNER = re.compile(r"(?:[Ss]tate(?:'s|’s)?|(?!The\s)[A-Z][a-z]+(?:'s|’s)?)\s+$")
 
 
 def roman(n: int) -> str:
@@ -256,7 +260,10 @@ def constitution(ctx: Context, text: str, us: str | None) -> None:
         return
     for m in ARTICLE.finditer(text):
         span = char_span_tokens(ctx, m.start(), m.end())
-        if span is None or "onstitution" not in ctx.sentence(span[0]).text:
+        if span is None:
+            continue
+        sentence = ctx.sentence(span[0]).text
+        if "onstitution" not in sentence and OTHER_CHARTER.search(sentence):
             continue  # "Article II" of a treaty or a contract is not the Constitution's
         name = f"U.S. Const. art. {m.group(1)}" + (f", § {m.group(2)}" if m.group(2) else "") \
             + (f", cl. {m.group(3)}" if m.group(3) else "")
