@@ -58,8 +58,10 @@ def gazetteer() -> dict[str, list[GazPlace]]:
     for iso, c in countries.items():
         if iso == "US":
             continue
-        add(c["name"], GazPlace(c["name"], "country", iso, None, None, c["geonameid"],
-                                c["population"]))
+        place = GazPlace(c["name"], "country", iso, None, None, c["geonameid"], c["population"])
+        add(c["name"], place)
+        if c["name"].startswith("The "):
+            add(c["name"][4:], place)  # "Netherlands", "Bahamas"
     states = gc.get_us_states()
     state_names: dict[str, str] = {}
     for code, s in states.items():

@@ -222,3 +222,26 @@ def test_queens_neighbourhood_is_no_jurisdiction(nlp):
                         "officials said.")
     assert "Richmond Hill" not in found
     assert "Queens" in found
+
+
+# ---- foreign affairs ------------------------------------------------------------------------
+def test_foreign_government_is_a_body_of_its_country(nlp):
+    found = facts_of(nlp, "The Cuban government rejected the offer on Friday, and officials in "
+                          "Havana said talks with Cuba would wait.")
+    bodies = {o["name"]: o for o in found["organizations"]}
+    assert "Government of Cuba" in bodies
+    assert "Cuban government" in bodies["Government of Cuba"]["aliases"]
+
+
+def test_foreign_places_alone_imply_no_united_states(nlp):
+    found = places(nlp, "Ministers from France and Germany met in Brussels to discuss the "
+                        "treaty.")
+    assert "France" in found
+    assert "United States" not in found
+
+
+def test_international_bodies_from_the_gazetteer(nlp):
+    found = orgs(nlp, "NATO and the IMF both warned that the sanctions would hurt growth in the "
+                      "region.")
+    assert "North Atlantic Treaty Organization" in found
+    assert "International Monetary Fund" in found

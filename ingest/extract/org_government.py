@@ -6,6 +6,8 @@ texts name without a holder.
 - "the Obama administration", "the Trump Administration": a president's (or governor's,
   mayor's) administration is an organisation of that government; a later "the administration"
   is the same one.
+- "the Cuban government", "the government of Cuba", "Cuba's government": a foreign country's
+  government is an organisation of that country ("Government of Cuba").
 - "The Attorney General shall ...", "THE SECRETARY OF HOMELAND SECURITY" in an order's address
   block: an office without a named holder acts as its body (data/office_bodies.tsv, or the body
   its title names: "Director of the X" -> X, "Secretary of X" -> Department of X).
@@ -15,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ingest.extract.context import Context, squash
+from ingest.extract.context import Context, slug, squash
 from ingest.extract.known import known_posts
 from ingest.extract.org_nodes import add_org, gaz_lookup, org_type
 from ingest.gazetteer import data_lines
@@ -32,6 +34,7 @@ PUBLIC_ROLES = frozenset(("attorney", "governor", "mayor", "senator", "president
 def extract_government(ctx: Context) -> None:
     publisher(ctx)
     administrations(ctx)
+    foreign_governments(ctx)
     if legal_text(ctx):
         offices_without_holder(ctx)
 
@@ -189,3 +192,40 @@ def body_of_office(office: str) -> str | None:
     if hit:
         return hit[0]
     return rest if len(rest.split()) >= 2 else None
+
+
+#: "the Cuban government", "the Venezuelan regime", "the government of Cuba", "Cuba's government"
+FOREIGN_GOVERNMENT = re.compile(
+    r"\b[Tt]he (?P<adj>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:government|regime)\b|"
+    r"\b[Tt]he (?:government|regime) of (?P<of>(?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b|"
+    r"\b(?P<own>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:'s|’s) (?:government|regime)\b")
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    return {row[0]: row[1] for row in data_lines("demonyms.tsv")}
+
+
+def foreign_governments(ctx: Context) -> None:
+    """A foreign country's government named by its adjective, its name or its possessive is
+    the body "Government of <Country>" (the United States' own is the federal government)."""
+    from ingest.gazetteer import lookup
+
+    doc = ctx.doc
+    for m in FOREIGN_GOVERNMENT.finditer(doc.text):
+        written = m.group("adj") or m.group("of") or m.group("own")
+        named = demonyms().get(written, written)
+        country = next((c for c in lookup(named) if c.type == "country"), None)
+        if country is None or country.country == "US" or m.start() < ctx.body_start:
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        key = add_org(ctx, f"Government of {country.name}", "other",
+                      surface=doc.text_of(span.start + (span[0].lower_ == "the"), span.end))
+        org = ctx.facts.organizations[key]
+        place = "place:" + slug(country.name)
+        if place in ctx.facts.places:
+            org.jurisdiction = org.jurisdiction or place
+        org.evidence.append(ctx.evidence(span[0], "org.foreign-government"))
+        ctx.mark(span.start, span.end, key)

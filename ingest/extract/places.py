@@ -63,6 +63,7 @@ def extract_places(ctx: Context) -> None:
     has_nyc = any(c[2][0].name == "New York City" for c in candidates)
     # the top reading of the candidate starting / ending at each token, for neighbours' cues
     top = {s: c for s, _, c in candidates} | {e - 1: c for _, e, c in candidates}
+    us_named = False
     for start, end, cands in candidates:
         span = doc[start:end]
         if not ctx.in_body(span[0]):
@@ -70,6 +71,7 @@ def extract_places(ctx: Context) -> None:
         place = choose(ctx, span, cands, mentioned_states, has_dc, has_nyc, top)
         if place is None:
             continue
+        us_named = us_named or place.country == "US"
         key = add_place(ctx, place, span.text)
         ctx.facts.places[key].evidence.append(ctx.evidence(span[0], "place.gazetteer"))
         nxt = doc[end] if end < len(doc) else None
@@ -77,8 +79,8 @@ def extract_places(ctx: Context) -> None:
             continue  # a dateline says where the story was filed, not who acted
         ctx.mark(start, end, key)
     judicial_districts(ctx)
-    # the country of the places named is the jurisdiction they sit in
-    if any(p.key != "place:united-states" for p in ctx.facts.places.values()):
+    # the country of the US places named is the jurisdiction they sit in
+    if us_named and any(p.key != "place:united-states" for p in ctx.facts.places.values()):
         us = "place:united-states"
         if us not in ctx.facts.places:
             first = next(iter(ctx.facts.places.values()))
