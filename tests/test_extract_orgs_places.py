@@ -245,3 +245,9 @@ def test_international_bodies_from_the_gazetteer(nlp):
                       "region.")
     assert "North Atlantic Treaty Organization" in found
     assert "International Monetary Fund" in found
+
+
+def test_government_named_after_a_foreign_leader_is_the_countrys(nlp):
+    found = orgs(nlp, "The president flew to Venezuela on Monday. He said he would not deal "
+                      "with the Maduro government until the vote.")
+    assert "Government of Venezuela" in found

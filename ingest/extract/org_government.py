@@ -216,10 +216,12 @@ def foreign_governments(ctx: Context) -> None:
         written = m.group("adj") or m.group("of") or m.group("own")
         named = demonyms().get(written, written)
         country = next((c for c in lookup(named) if c.type == "country"), None)
-        if country is None or country.country == "US" or m.start() < ctx.body_start:
-            continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None:
+        if span is None or m.start() < ctx.body_start:
+            continue
+        if country is None and m.group("adj"):
+            country = ruled_country(ctx, span)
+        if country is None or country.country == "US":
             continue
         key = add_org(ctx, f"Government of {country.name}", "other",
                       surface=doc.text_of(span.start + (span[0].lower_ == "the"), span.end))
@@ -229,3 +231,27 @@ def foreign_governments(ctx: Context) -> None:
             org.jurisdiction = org.jurisdiction or place
         org.evidence.append(ctx.evidence(span[0], "org.foreign-government"))
         ctx.mark(span.start, span.end, key)
+
+
+#: listed posts that head a government of their own
+HEADS = frozenset(("president", "vice president", "governor", "mayor"))
+
+
+def ruled_country(ctx: Context, span):
+    """"The Castro government": a foreign government named after its leader is that of the
+    foreign country named last before it (the only one, when none comes before)."""
+    from ingest.gazetteer import lookup
+
+    leader = span[1] if span[0].lower_ == "the" else span[0]
+    if leader.ent_type_ != "PERSON" or any(
+            post.role in HEADS and post.covers(ctx.anchor)
+            for post in known_posts().get(squash(leader.text), [])):
+        return None  # a listed US head's government; "the State government" is no person's
+    places = ctx.facts.places
+    countries = [(m.start, places[m.key].name) for m in ctx.mentions
+                 if m.key != "place:united-states" and m.key in places
+                 and places[m.key].type == "country"]
+    before = [name for start, name in countries if start < span.start]
+    names = {name for _, name in countries}
+    pick = before[-1] if before else (names.pop() if len(names) == 1 else None)
+    return next((c for c in lookup(pick) if c.type == "country"), None) if pick else None
