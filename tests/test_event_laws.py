@@ -269,3 +269,10 @@ def test_the_constitution_at_a_sentences_start_is_the_federal_one(nlp):
     names = {law["name"] for law in facts(nlp, "The Constitution was cited by both sides. The "
                                                "Ohio Constitution was not.")["laws"]}
     assert names == {"U.S. Constitution"}
+
+
+def test_a_comment_on_a_rule_is_no_part_of_its_name(nlp):
+    names = [law["name"] for law in facts(
+        nlp, "Attorney General Ann Lee of Ohio opposed the Smith Administration's new rule on "
+             "\"fast removal,\" which expands summary deportation.")["laws"]]
+    assert "Smith Administration new rule on fast removal" in names

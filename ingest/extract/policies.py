@@ -14,6 +14,8 @@ POLICY_HEADS = {"law", "bill", "legislation", "ordinance", "statute", "policy", 
                 "initiative", "budget", "ban", "plan", "rule", "proposal", "program"}
 # heads whose "on"/"against" phrase says what they are ("his ban on refugees")
 ABOUT_HEADS = frozenset(("ban", "rule", "policy", "plan", "proposal", "guidelines"))
+RELATIVE = frozenset(("which", "who", "whose", "where"))
+UNQUOTE = str.maketrans("", "", "\"“”")
 # one owner's plan and proposal are one thing
 KIND_OF = {"proposal": "plan", "blueprint": "plan"}
 # verbs that ask for a ruling rather than report one ("urged the court to grant an injunction")
@@ -112,8 +114,9 @@ def extract_policies(ctx: Context) -> None:
         if end == tok.i + 1 and nxt is not None and nxt.tag_ == "VBG" and nxt.dep_ == "advcl":
             end = nxt.right_edge.i + 1  # "his law raising the fine", attached to the verb
         for i in range(tok.i + 1, end):  # "... on Tuesday in Albany" is when and where, not what
-            if doc[i].ent_type_ in ("DATE", "TIME", "GPE") or doc[i].dep_ == "npadvmod":
-                end = i
+            if doc[i].ent_type_ in ("DATE", "TIME", "GPE") or doc[i].dep_ == "npadvmod" or (
+                    doc[i].text == "," and comment_follows(doc, i + 1, end)):
+                end = i  # nor is ", which represents ...": a comment on it
                 break
         while end > tok.i + 1 and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT"):
             end -= 1
@@ -122,6 +125,7 @@ def extract_policies(ctx: Context) -> None:
                                                        "their") or doc[start].is_punct):
             start += 1
         name = doc[start:end].text.replace("’s", "").replace("'s", "")
+        name = " ".join(name.translate(UNQUOTE).split())
         key = add_policy(ctx, name, heads.get(low, "policy"), owner if owner and
                          owner.startswith("place:") else None, start, tok.i + 1, tok, surface)
         if key and owner:
@@ -152,6 +156,13 @@ def named_beside(ctx: Context, tok) -> str | None:
         ctx.mark(tok.i, tok.i + 1, key)
         return key
     return None
+
+
+def comment_follows(doc, i: int, end: int) -> bool:
+    """Does a relative clause open at token ``i`` (after a closing quotation mark perhaps)?"""
+    while i < end and doc[i].text in ('"', "”", "’", "'"):
+        i += 1
+    return i < end and doc[i].lower_ in RELATIVE
 
 
 def requested(tok) -> bool:
