@@ -219,3 +219,12 @@ def test_court_acts_dismiss_sentence_acquit_are_rulings_cameo_116(nlp):
     # a legislature overriding a veto does not rule
     text = "The Colorado General Assembly overrode the veto of Governor Tom Hale."
     assert [e[:2] for e in summary(nlp, text)] == [("other", "Colorado General Assembly")]
+
+
+def test_fighting_a_law_opposes_it_and_in_court_is_a_coming_suit(nlp):
+    text = "Senator Ann Vale fought the Clean Rivers Act for years."
+    assert [e[:2] for e in summary(nlp, text)] == [("other", "Ann Vale")]
+    text = "Denver, Colorado, will fight the executive order in court."
+    assert [e[:2] for e in summary(nlp, text)] == [("threaten", "Denver")]
+    text = "Firefighters fought the blaze for hours in Denver, Colorado."
+    assert summary(nlp, text) == []

@@ -151,8 +151,8 @@ def readings_of(tok) -> list[tuple[str, str | None, str]]:
 def retyped(tok, entries: list) -> tuple[str, str | None, str] | None:
     """The reading a trigger's own clause gives it, over its table entry (CAMEO's rule that
     the object and the mood decide the code): "issued an executive order" signs it (057);
-    "imposed sanctions" is an embargo (163), not an administrative sanction; "challenged the
-    rule in court" sues (115); a suit or court challenge still to come ("said it would sue",
+    "imposed sanctions" is an embargo (163), not an administrative sanction; "challenged (or
+    fought) the rule in court" sues (115); a suit or court challenge still to come ("said it would sue",
     "plans to challenge it in court") is a threat (130); "said he is launching a program"
     announces it (010)."""
     if tok.pos_ != "VERB":
@@ -173,7 +173,7 @@ def retyped(tok, entries: list) -> tuple[str, str | None, str] | None:
         g.lower_ in cues["court_nouns"] for g in c.children)
         for h in (tok, *objects) for c in h.children)
     cls = class_of(tok)
-    legal = entries[0][0] == "sue" or (cls == "challenge" and in_court)
+    legal = entries[0][0] == "sue" or (cls in ("challenge", "oppose") and in_court)
     if legal:
         return ("threaten", "130", note) if intended(tok) else ("sue", "115", note)
     if lemma in cues["answer_verbs"]:
