@@ -152,9 +152,9 @@ def retyped(tok, entries: list) -> tuple[str, str | None, str] | None:
     """The reading a trigger's own clause gives it, over its table entry (CAMEO's rule that
     the object and the mood decide the code): "issued an executive order" signs it (057);
     "imposed sanctions" is an embargo (163), not an administrative sanction; "challenged (or
-    fought) the rule in court" sues (115); a suit or court challenge still to come ("said it would sue",
-    "plans to challenge it in court") is a threat (130); "said he is launching a program"
-    announces it (010)."""
+    fought) the rule in court" sues (115); a suit or court challenge still to come ("said it
+    would sue", "plans to challenge it in court") is a threat (130); "said he is launching a
+    program" announces it (010); a body's vote to change a rule enacts it."""
     if tok.pos_ != "VERB":
         return None
     cues, lemma = event_cues(), tok.lemma_.lower()
