@@ -251,3 +251,10 @@ def test_government_named_after_a_foreign_leader_is_the_countrys(nlp):
     found = orgs(nlp, "The president flew to Venezuela on Monday. He said he would not deal "
                       "with the Maduro government until the vote.")
     assert "Government of Venezuela" in found
+
+
+def test_programme_before_its_money_is_no_body(nlp):
+    found = orgs(nlp, "The Justice Department warned the state that its Byrne JAG funding was at "
+                      "risk.")
+    assert "Byrne JAG" not in found
+    assert "JAG" not in found

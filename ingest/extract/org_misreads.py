@@ -7,7 +7,8 @@
 - Parts of documents: "Schedule C", "Title IX", "Sec. 7. General Provisions." (a heading).
 - Acronyms that are no body: file formats and chat words ("[PDF]", "DM us"), Roman numerals
   ("title XCIX"), a law's own acronym ("the NDAA").
-- A programme named by its money: "the agency's $300 million Coal Jobs Commitment".
+- A programme named by its money: "the agency's $300 million Coal Jobs Commitment", "Byrne
+  JAG funding".
 - A kind of group, not a name: "the creation of a Community of Practice".
 """
 from __future__ import annotations
@@ -28,14 +29,14 @@ def misread(ctx: Context, span) -> bool:
     """True when ``span`` (an organisation entity of the model) is no body."""
     body_word = any(t.lower_ in lexicon()["org_type_heads"] for t in span)
     if len(span) == 1 and is_acronym(span.text):
-        return not_a_body_acronym(ctx, span)
+        return not_a_body_acronym(ctx, span) or programme(ctx, span)
     if title_part(ctx, span, body_word) or not body_word and plural_people(span):
         return True
     if not body_word and any(c.type in ("city", "town", "county") and c.country == "US"
                              for c in lookup(span.text)):
         return True  # "Binghamton" of "Binghamton (New York)": a place the model called a body
     return document_part(span) or heading(ctx, span) or (not body_word and (
-        money_named(ctx, span) or kind_of_group(ctx, span)))
+        money_named(ctx, span) or kind_of_group(ctx, span) or programme(ctx, span)))
 
 
 def not_a_body_acronym(ctx: Context, span) -> bool:
@@ -106,6 +107,13 @@ def money_named(ctx: Context, span) -> bool:
     a programme."""
     doc = ctx.doc
     return span.start > 0 and doc[span.start - 1].ent_type_ == "MONEY"
+
+
+def programme(ctx: Context, span) -> bool:
+    """"Byrne JAG funding", "Pell grants": a name with no body word before a money noun is a
+    programme (a listed funder, "FEMA funding", is read from the gazetteer before this)."""
+    doc = ctx.doc
+    return span.end < len(doc) and doc[span.end].lower_ in lexicon()["grant_heads"]
 
 
 def kind_of_group(ctx: Context, span) -> bool:
