@@ -276,3 +276,11 @@ def test_a_comment_on_a_rule_is_no_part_of_its_name(nlp):
         nlp, "Attorney General Ann Lee of Ohio opposed the Smith Administration's new rule on "
              "\"fast removal,\" which expands summary deportation.")["laws"]]
     assert "Smith Administration new rule on fast removal" in names
+
+
+def test_a_measure_a_government_imposes_is_its_policy(nlp):
+    laws = {law["name"]: law for law in facts(
+        nlp, "In Ohio, there is a state-imposed cap on speed camera installation. The "
+             "city-mandated freeze on rent increases in Boston ends in May.")["laws"]}
+    assert laws["state-imposed cap on speed camera installation"]["jurisdiction"] == "Ohio"
+    assert laws["city-mandated freeze on rent increases"]["jurisdiction"] == "Boston"

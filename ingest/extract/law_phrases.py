@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ingest.extract.context import Context, lexicon
 from ingest.extract.law_anaphora import law_kind, law_nouns
-from ingest.extract.law_nodes import nearest_place, new, owner_place
+from ingest.extract.law_nodes import nearest_place, new, owner_place, place_of_level
 
 # what a policy does, when named by it ("a policy barring arrests at schools")
 DOING = frozenset(("barring", "banning", "requiring", "prohibiting", "allowing", "limiting",
@@ -234,3 +234,38 @@ def legislature_of(ctx: Context, tok) -> str | None:
         if org is not None and org.type == "legislature" and org.jurisdiction:
             return org.jurisdiction
     return None
+
+
+# measures a government imposes on something ("a state-imposed cap on speed cameras")
+INSTRUMENTS = frozenset(("cap", "ban", "moratorium", "freeze", "mandate", "limit", "curfew",
+                         "tariff", "tariffs", "surcharge", "fee", "tax"))
+LEVEL_WORDS = {"federal": "country", "national": "country", "state": "state",
+               "statewide": "state", "city": "local", "citywide": "local", "county": "local",
+               "municipal": "local"}
+
+
+def imposed_measures(ctx: Context) -> None:
+    """"a state-imposed cap on speed camera installation", "a federal ban on flavored vapes",
+    "the city-mandated freeze on rents": a measure on something that a level of government
+    imposes is a policy of that government's jurisdiction, named as written."""
+    doc = ctx.doc
+    for tok in doc:
+        if tok.lower_ not in INSTRUMENTS or tok.pos_ != "NOUN" or tok.i in ctx.tok_key or \
+                not ctx.in_body(tok) or ctx.quote_of(tok):
+            continue
+        on = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
+                   and any(g.dep_ == "pobj" for g in c.children)), None)
+        mod = next((c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+                    and doc[c.left_edge.i].lower_ in LEVEL_WORDS), None)
+        if on is None or mod is None:
+            continue
+        start, end = mod.left_edge.i, on.right_edge.i + 1
+        end = next((i for i in range(on.i + 2, end) if doc[i].ent_type_ in (
+            "GPE", "DATE", "TIME")), end)  # "... in Boston", "... until May": where and when
+        while end > on.i + 1 and (doc[end - 1].is_punct or doc[end - 1].pos_ == "ADP"):
+            end -= 1
+        level = LEVEL_WORDS[doc[start].lower_]
+        place = ("place:united-states" if "place:united-states" in ctx.facts.places else None) \
+            if level == "country" else place_of_level(ctx, tok.i, level)
+        name = doc.text_of(start, end)
+        new(ctx, name, "policy", place, start, end, tok, "law.imposed", name)

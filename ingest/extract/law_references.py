@@ -11,8 +11,9 @@
   detainer policy", "the state's new voting rules", "Illinois sex crimes statutes");
 - a quoted nickname ('the so-called "bathroom bill"');
 - a policy named by what it does ("a policy barring arrests at schools");
-- sanctions and embargoes on a place ("U.S. sanctions on Iran", "the embargo against Cuba")
-  (the last three in law_phrases.py).
+- sanctions and embargoes on a place ("U.S. sanctions on Iran", "the embargo against Cuba");
+- a measure a level of government imposes ("a state-imposed cap on speed cameras")
+  (the last four in law_phrases.py).
 Each is a law of its jurisdiction, typed by its head word (lexicon law_heads).
 """
 from __future__ import annotations
@@ -21,7 +22,12 @@ import re
 
 from ingest.extract.context import Context, lexicon, slug
 from ingest.extract.law_nodes import add_law, new, owner_place, place_of_level
-from ingest.extract.law_phrases import named_by_what_it_does, quoted_nicknames, sanctions
+from ingest.extract.law_phrases import (
+    imposed_measures,
+    named_by_what_it_does,
+    quoted_nicknames,
+    sanctions,
+)
 
 # head words that end the name of a policy instrument when capitalised words precede them
 NAMED_HEADS = frozenset(("policy", "program", "programme", "initiative", "plan", "guidance",
@@ -59,6 +65,7 @@ def extract_law_references(ctx: Context) -> None:
     quoted_nicknames(ctx)
     named_by_what_it_does(ctx)
     sanctions(ctx)
+    imposed_measures(ctx)
 
 
 def document_as_order(ctx: Context) -> None:
