@@ -228,3 +228,10 @@ def test_fighting_a_law_opposes_it_and_in_court_is_a_coming_suit(nlp):
     assert [e[:2] for e in summary(nlp, text)] == [("threaten", "Denver")]
     text = "Firefighters fought the blaze for hours in Denver, Colorado."
     assert summary(nlp, text) == []
+
+
+def test_settling_a_lawsuit_is_an_event_and_settling_in_a_town_is_not(nlp):
+    text = "Denver, Colorado, settled the lawsuit for $5 million on Monday."
+    assert [(e.type, e.cameo) for e in raw_events(nlp, text)] == [("other", "08")]
+    text = "Sam Quill settled in Denver, Colorado, in 1990."
+    assert summary(nlp, text) == []
