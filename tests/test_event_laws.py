@@ -284,3 +284,11 @@ def test_a_measure_a_government_imposes_is_its_policy(nlp):
              "city-mandated freeze on rent increases in Boston ends in May.")["laws"]}
     assert laws["state-imposed cap on speed camera installation"]["jurisdiction"] == "Ohio"
     assert laws["city-mandated freeze on rent increases"]["jurisdiction"] == "Boston"
+
+
+def test_a_ruling_named_by_its_year_where_a_court_speaks(nlp):
+    laws = {law["name"]: law for law in facts(
+        nlp, "In a 2016 ruling, the Supreme Court said states may not do that. In a 2015 "
+             "report, the auditor said so.")["laws"]}
+    assert list(laws) == ["2016 ruling (the Supreme Court)"]
+    assert laws["2016 ruling (the Supreme Court)"]["type"] == "court ruling"

@@ -269,3 +269,33 @@ def imposed_measures(ctx: Context) -> None:
             if level == "country" else place_of_level(ctx, tok.i, level)
         name = doc.text_of(start, end)
         new(ctx, name, "policy", place, start, end, tok, "law.imposed", name)
+
+
+RULING_NOUNS = frozenset(("case", "ruling", "decision", "opinion", "judgment"))
+BENCH = frozenset(("judge", "judges", "court", "justice", "justices", "panel"))
+
+
+def dated_rulings(ctx: Context) -> None:
+    """"In a 2019 case, a federal judge in California wrote ...", "in a 2016 ruling, the
+    Supreme Court said ...": a ruling named by its year, where a judge or court speaks in its
+    sentence, is a court ruling named by the year and the bench ("2019 case (a federal judge
+    in California)"), so two documents' "2019 case" stay two rulings."""
+    doc = ctx.doc
+    for tok in doc:
+        if tok.lower_ not in RULING_NOUNS or tok.i in ctx.tok_key or not ctx.in_body(tok) or \
+                ctx.quote_of(tok):
+            continue
+        year = next((c for c in tok.children if c.dep_ in ("nummod", "compound", "amod") and
+                     c.text.isdigit() and 1900 <= int(c.text) <= 2100), None)
+        det = next((c.lower_ for c in tok.children if c.dep_ == "det"), None)
+        if year is None or det not in ("a", "an"):
+            continue
+        sent = ctx.sentence(tok)
+        bench = next((t for t in doc.tokens[sent.start:sent.end] if t.lower_ in BENCH and
+                      t.dep_ in ("nsubj", "nsubjpass") and t.i != tok.i), None)
+        if bench is None:
+            continue
+        who = doc.text_of(bench.left_edge.i, bench.right_edge.i + 1)
+        name = f"{year.text} {tok.lower_} ({who})"
+        new(ctx, name, "court ruling", owner_place(ctx, tok.i), year.i, tok.i + 1, tok,
+            "law.dated-ruling", doc.text_of(year.i, tok.i + 1))

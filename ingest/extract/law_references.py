@@ -12,8 +12,9 @@
 - a quoted nickname ('the so-called "bathroom bill"');
 - a policy named by what it does ("a policy barring arrests at schools");
 - sanctions and embargoes on a place ("U.S. sanctions on Iran", "the embargo against Cuba");
-- a measure a level of government imposes ("a state-imposed cap on speed cameras")
-  (the last four in law_phrases.py).
+- a measure a level of government imposes ("a state-imposed cap on speed cameras");
+- a ruling named by its year ("In a 2019 case, a federal judge wrote ...")
+  (the last five in law_phrases.py).
 Each is a law of its jurisdiction, typed by its head word (lexicon law_heads).
 """
 from __future__ import annotations
@@ -23,6 +24,7 @@ import re
 from ingest.extract.context import Context, lexicon, slug
 from ingest.extract.law_nodes import add_law, new, owner_place, place_of_level
 from ingest.extract.law_phrases import (
+    dated_rulings,
     imposed_measures,
     named_by_what_it_does,
     quoted_nicknames,
@@ -66,6 +68,7 @@ def extract_law_references(ctx: Context) -> None:
     named_by_what_it_does(ctx)
     sanctions(ctx)
     imposed_measures(ctx)
+    dated_rulings(ctx)
 
 
 def document_as_order(ctx: Context) -> None:
