@@ -204,3 +204,17 @@ def test_criticizing_a_veto_targets_whoever_vetoed(nlp):
     text = ("Governor Tom Hale of Colorado vetoed the Clean Rivers Act on Monday. Mayor Sam Quill "
             "of Denver criticized the governor's veto.")
     assert ("other", "Sam Quill", "Tom Hale") in triples(nlp, text)
+
+
+def test_an_official_announcing_what_their_city_will_do_makes_the_threat(nlp):
+    text = ("Mayor Sam Quill of Denver, Colorado, met reporters on Monday to discuss President "
+            "Donald Trump's executive order on sanctuary cities. He said that Denver is prepared "
+            "to challenge it in court.")
+    # "he" continues with the subject of the sentence before, not the president named in its
+    # object; "it" is the order (not Denver, the subject of its own clause), whose author is
+    # the one challenged
+    assert triples(nlp, text) == [("threaten", "Sam Quill", "Donald Trump")]
+    # what the city did in the past stays the city's act
+    text = ("Mayor Sam Quill of Denver, Colorado, spoke on Monday. He said that Denver sued the "
+            "state in 2015.")
+    assert ("sue", "Denver", "Colorado") in triples(nlp, text)

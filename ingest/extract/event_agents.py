@@ -19,6 +19,7 @@ from importlib import resources
 
 from ingest.extract.context import Context, lexicon
 from ingest.extract.event_triggers import event_words
+from ingest.extract.known import agrees, pronoun_antecedent
 from ingest.extract.post_places import DATELINE
 from ingest.extract.roles import roles
 
@@ -318,3 +319,52 @@ def defendants(ctx: Context, tok) -> list[str]:
                 out.append(key)
         return out
     return []
+
+
+def law_author(ctx: Context, law: str) -> str | None:
+    """Who made a law or order: the agent of its signing or enactment reported in this text
+    so far, else its possessor where the text names it so ("President Trump's executive
+    order")."""
+    signed = next((e.agent for e in ctx.facts.events if e.about_law == law and
+                   e.type in ("sign", "enact") and e.agent), None)
+    if signed:
+        return signed
+    doc = ctx.doc
+    for m in ctx.mentions:
+        if m.key != law:
+            continue
+        for i in range(m.start, m.end):
+            for c in doc[i].children:
+                owner = owner_named(ctx, c) if c.dep_ == "poss" else None
+                if owner and owner.startswith(("person:", "org:")):
+                    return owner
+    return None
+
+
+def person_pronoun(ctx: Context, tok, pronoun: str) -> str | None:
+    """"He", "she": a sentence that opens on the pronoun continues with the person the
+    previous sentence was about, its subject ("Mayor X convened ... to address President Y's
+    order. He emphasized ..." is X), where gender allows; else the nearest person named."""
+    sent = ctx.sents[ctx.sent_of[tok.i]]
+    earlier = any(ctx.tok_key.get(i, "").startswith("person:") for i in range(sent.start, tok.i))
+    if tok.dep_ == "nsubj" and not earlier and ctx.sent_of[tok.i] > 0:
+        root = ctx.sents[ctx.sent_of[tok.i] - 1].root
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        key = ctx.key_at(subj) if subj is not None else None
+        if key and key.startswith("person:") and agrees(ctx, key, pronoun):
+            return key
+    return pronoun_antecedent(ctx, tok.i, pronoun)
+
+
+def object_antecedent(ctx: Context, tok) -> str | None:
+    """"(The city is prepared to) challenge it", "imposing them": an object pronoun stands
+    for the nearest body, place or law named before it, never for the subject of its own
+    clause (the city does not challenge itself)."""
+    own = {ctx.key_at(c) for a in tok.ancestors for c in a.children
+           if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i}
+    best = None
+    for m in ctx.mentions:
+        if m.start < tok.i and m.key.startswith(("org:", "place:", "law:")) and \
+                m.key not in own and (best is None or m.start > best.start):
+            best = m
+    return best.key if best else None

@@ -21,6 +21,8 @@ from ingest.extract.event_arguments import (
     agents_of,
     event_owner,
     law_subject,
+    object_law_authors,
+    spokesman_for,
     target_groups,
     targets_of,
 )
@@ -92,6 +94,8 @@ def extract_events(ctx: Context) -> None:
                 for c in tok.children):
             cameo = "1311"
         agents = agents_of(ctx, speaker_verb or tok)
+        if factuality in ("future", "hypothetical"):  # "the mayor said the city will sue"
+            agents = list(dict.fromkeys(spokesman_for(ctx, verb, a) for a in agents))
         if not agents and typ == "enact":
             chamber = passing_chamber(ctx, tok)
             agents = [chamber] if chamber else []
@@ -214,6 +218,8 @@ def record(ctx: Context, tok, lemma: str, typ: str, cameo: str | None, note: str
         owners = [t for t in law_owners(ctx, tok) if t != agent]
         targets = owners + [t for t in targets if t not in owners]
         targets = targets or [t for t in event_owner(ctx, tok) if t != agent]
+    if not targets and ("dyadic" in note or typ in ("threaten", "sue", "rule")):
+        targets = [t for t in object_law_authors(ctx, tok) if t != agent]
     if typ == "other" and not targets and not has_object(tok):
         return  # "efforts to deport": an act with nothing acted on is not reported
     if "dyadic" in note and not targets and not any(
