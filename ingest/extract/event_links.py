@@ -1,6 +1,8 @@
 """What an event is about: the law or grant in its clause, its sentence, a definite "the bill"
-pointing back to a named law, the neighbouring sentences, or the rule a compliance threat is
-about."""
+pointing back to a named law (law_anaphora.py), the neighbouring sentences, what the document
+is about at that point (the law heading its section, a jurisdiction's policy on the subject of
+the sentence, the bill a vote is on), or the rule a compliance threat is about. The finders
+run most telling first, so a law in the event's own clause beats one named elsewhere."""
 from __future__ import annotations
 
 from ingest.extract.context import Context, lexicon
