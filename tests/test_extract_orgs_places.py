@@ -258,3 +258,13 @@ def test_programme_before_its_money_is_no_body(nlp):
                       "risk.")
     assert "Byrne JAG" not in found
     assert "JAG" not in found
+
+
+def test_two_offices_joined_by_and_are_two_bodies(nlp):
+    text = ("By the authority vested in me as President, it is hereby ordered as follows:\n\n"
+            "Sec. 3. Review. (b) The Secretary of Education and the Secretary of Labor shall "
+            "review all awards within 90 days.\n")
+    found = orgs(nlp, text)
+    assert "Department of Education" in found
+    assert "Department of Labor" in found
+    assert not [name for name in found if "Secretary" in name]

@@ -141,14 +141,17 @@ def legal_text(ctx: Context) -> bool:
 def offices_without_holder(ctx: Context) -> None:
     doc = ctx.doc
     text = doc.text
-    for m in OFFICE.finditer(text):
+    pos = 0
+    while (m := OFFICE.search(text, pos)) is not None:
+        written = one_office(m.group(1))
+        pos = m.start(1) + len(written)  # "... of Education and the Secretary of Labor": both
         if m.group(1).rstrip(" ").endswith(",") and text[m.end():m.end() + 1] == "\n":
             continue  # the name runs on to the next line: too broken to read
-        office = " ".join(m.group(1).replace(",", " ").split())
+        office = " ".join(written.replace(",", " ").split())
         body = body_of_office(office)
         if body is None:
             continue
-        span = doc.char_span(m.start(), m.start(1) + len(m.group(1).rstrip(", ")),
+        span = doc.char_span(m.start(), m.start(1) + len(written.rstrip(", ")),
                              alignment_mode="expand")
         if span is None or any(t.i in ctx.tok_key and not ctx.tok_key[t.i].startswith("org:")
                                for t in span):
@@ -164,6 +167,17 @@ def offices_without_holder(ctx: Context) -> None:
         inner = {ctx.tok_key.get(t.i) for t in span} - {None}
         if not inner:
             ctx.mark(span.start, span.end, key)
+
+
+NEXT_OFFICE = re.compile(r",? (?:and|AND)(?: (?:the|THE))? (?=(?:Secretary|SECRETARY|Director|"
+                         r"DIRECTOR|Administrator|ADMINISTRATOR|Commissioner|COMMISSIONER|"
+                         r"Attorney|ATTORNEY)\b)|,? (?:and|AND)(?: (?:the|THE))?$|,? (?:the|THE)$")
+
+
+def one_office(written: str) -> str:
+    """"Secretary of Education and the Secretary of Labor shall": the first office only."""
+    cut = NEXT_OFFICE.search(written)
+    return written[:cut.start()] if cut else written
 
 
 def body_of_office(office: str) -> str | None:
