@@ -11,6 +11,13 @@ def facts(nlp, text: str) -> dict:
     return extracting.facts_of(nlp, text, "2022-03-01")
 
 
+def law_of(events: list[dict], **match: str) -> str | None:
+    """The law of the first event whose fields have the given values (fails if none has)."""
+    found = [e for e in events if all(e[k] == v for k, v in match.items())]
+    assert found, f"no event with {match} among {events}"
+    return found[0]["about_law"]
+
+
 def laws_of_events(nlp, text: str) -> dict[str, str | None]:
     """Each event's agent -> the law it is about."""
     return {e["agent"]: e["about_law"] for e in facts(nlp, text)["events"]}
@@ -33,8 +40,7 @@ def test_the_plan_points_back_to_an_owners_plan(nlp):
     events = facts(nlp, "President Joe Smith sent Congress his plan to close the border prison "
                         "on Tuesday. Announcing the plan in Boston, Smith urged lawmakers to "
                         "act.")["events"]
-    announced = [e for e in events if e["type"] == "announce"]
-    assert announced and announced[0]["about_law"] == "plan to close the border prison"
+    assert law_of(events, type="announce") == "plan to close the border prison"
 
 
 def test_a_definite_noun_in_the_previous_sentence_names_the_law(nlp):
@@ -85,8 +91,7 @@ def test_a_bill_the_document_never_names_is_named_by_its_headline(nlp):
     data = unnamed(nlp, "Denver City Council Passes Ten Cent Paper Bag Fee", BAG_BODY)
     law = next(law for law in data["laws"] if "Paper Bag Fee" in law["name"])
     assert law["type"] == "bill" and law["jurisdiction"] == "Denver" and law["year"] == 2016
-    endorsed = [e for e in data["events"] if e["agent"] == "Ann Lee"]
-    assert endorsed and endorsed[0]["about_law"] == law["name"]
+    assert law_of(data["events"], agent="Ann Lee") == law["name"]
 
 
 def test_no_unnamed_bill_without_a_headline_that_says_what_passed(nlp):
@@ -107,8 +112,7 @@ def test_a_heading_that_names_a_law_gives_its_section_the_law(nlp):
                       "funds rural clinics. Doctors welcomed it. The Ohio Department of Health "
                       "could deny any license if a clinic stays unsafe.\n\nHouse Bill 14\n\nIt "
                       "changes school bus rules.")
-    denied = [e for e in data["events"] if e["type"] == "deny"]
-    assert denied and denied[0]["about_law"] == "Ohio House Bill 12"
+    assert law_of(data["events"], type="deny") == "Ohio House Bill 12"
 
 
 def test_a_vote_is_about_the_one_bill_of_the_document(nlp):
@@ -116,8 +120,7 @@ def test_a_vote_is_about_the_one_bill_of_the_document(nlp):
                       "cheered. \"It is a bad day for shop owners,\" said one critic. Council "
                       "Member Ann Lee, who represents east Denver, also voted 'no,' arguing "
                       "that her voters could not pay.")
-    votes = [e for e in data["events"] if e["agent"] == "Ann Lee"]
-    assert votes and votes[0]["about_law"] == "Denver Council Bill 118"
+    assert law_of(data["events"], agent="Ann Lee") == "Denver Council Bill 118"
 
 
 def test_a_bill_introduced_by_its_purpose_is_a_law_the_bill_later_names(nlp):
@@ -163,8 +166,7 @@ def test_two_bills_named_in_the_next_sentence_give_the_event_its_law(nlp):
     data = facts(nlp, "Two bills championed by Senator Ann Lee of Ohio are headed to the "
                       "governor. Lee said she was proud. The two measures are Senate Bill 5, "
                       "which caps rents, and Senate Bill 7, which funds clinics.")
-    championed = [e for e in data["events"] if e["agent"] == "Ann Lee"]
-    assert championed and championed[0]["about_law"] == "Ohio Senate Bill 5"
+    assert law_of(data["events"], agent="Ann Lee") == "Ohio Senate Bill 5"
 
 
 def test_a_compliance_is_with_the_ruling_not_the_law_it_halts(nlp):
@@ -199,8 +201,7 @@ def test_the_law_noun_subject_of_a_clause_above_the_event(nlp):
                       "governor after passing through the Ohio General Assembly. Lee said she "
                       "was proud. Nobody objected. The two measures are Senate Bill 5 and "
                       "Senate Bill 7.")
-    passed = [e for e in data["events"] if e["agent"] == "Ohio General Assembly"]
-    assert passed and passed[0]["about_law"] == "Ohio Senate Bill 5"
+    assert law_of(data["events"], agent="Ohio General Assembly") == "Ohio Senate Bill 5"
 
 
 def test_an_earlier_bill_introduced_by_what_it_would_have_done(nlp):
@@ -228,8 +229,7 @@ def test_the_law_is_not_a_constitutional_provision_named_before_it(nlp):
     data = facts(nlp, "A federal judge on Friday blocked Ohio's new abortion law, ruling that it "
                       "likely violates the Fourteenth Amendment. The law, signed by Governor Ann "
                       "Lee in April, would have banned most abortions.")
-    signed = [e for e in data["events"] if e["type"] == "sign"]
-    assert signed and signed[0]["about_law"] == "Ohio abortion law"
+    assert law_of(data["events"], type="sign") == "Ohio abortion law"
 
 
 def test_a_rule_introduced_by_what_it_does_is_what_a_suit_is_over(nlp):
@@ -238,8 +238,7 @@ def test_a_rule_introduced_by_what_it_does_is_what_a_suit_is_over(nlp):
                       "Clean Air Act, requires inspections. Texas sued the agency over the rule.")
     rule = "rule that limits methane leaks from wells"
     assert any(law["name"] == rule and law["type"] == "regulation" for law in data["laws"])
-    sued = [e for e in data["events"] if e["type"] == "sue"]
-    assert sued and sued[0]["about_law"] == rule
+    assert law_of(data["events"], type="sue") == rule
 
 
 def test_a_law_known_by_a_name_is_the_law_of_that_name(nlp):
@@ -254,8 +253,7 @@ def test_the_sanctions_joined_are_the_sanctions_not_an_embargo_named_since(nlp):
     data = facts(nlp, "The United States expanded sanctions on Russia on Thursday. The European "
                       "Union imposed an embargo against Russia on Friday, and Japan joined the "
                       "sanctions.")
-    joined = [e for e in data["events"] if e["agent"] == "Japan"]
-    assert joined and joined[0]["about_law"] == "sanctions on Russia"
+    assert law_of(data["events"], agent="Japan") == "sanctions on Russia"
 
 
 def test_article_ii_beside_the_presidents_powers_is_the_constitutions(nlp):
