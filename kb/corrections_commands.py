@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
@@ -142,6 +142,7 @@ def corrections(kb: Reader) -> list[Correction]:
 
 
 def read_one(kb: Reader, number: int) -> Correction:
+    """One record as stored (after a write: what the store now says, not what was meant)."""
     return next(c for c in read(kb.store) if c.id == number)
 
 
@@ -161,13 +162,14 @@ class Row:
     status: str
 
     def as_dict(self) -> dict[str, object]:
-        return dict(self.__dict__)
+        return asdict(self)
 
 
 COLUMNS = ("id", "kind", "what", "who", "when", "note", "status")
 
 
 def rows(kb: Reader, found: list[Correction]) -> list[Row]:
+    """The corrections as people read them: IRIs by prefix, a split's document by title."""
     def short(iri: str | None) -> str:
         return shorten_iri(iri, kb.prefixes) if iri else ""
 
