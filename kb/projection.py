@@ -64,7 +64,8 @@ HIDDEN = frozenset({
     SEM.Event, SCHEMA.Quotation, ORG.Membership,
     KB.Mention, OA.TextQuoteSelector, OA.TextPositionSelector,
     SCHEMA.Article, SCHEMA.NewsArticle, SCHEMA.Report,
-    PROV.Activity, PROV.SoftwareAgent,
+    PROV.Activity, PROV.SoftwareAgent, PROV.Agent,
+    KB.Correction, KB.Merge, KB.Split, KB.Rejection,  # corrections are records, not entities
     SKOS.Concept, SKOS.ConceptScheme, ORG.Role, SCHEMA.MonetaryAmount,
     OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, OWL.Ontology,
     RDFS.Datatype, SH.NodeShape,
@@ -146,6 +147,7 @@ NOT_EDGES = frozenset({
     KB.agent, KB.target, KB.aboutLaw, KB.aboutGrant, KB.threatenedAction, KB.condition,
     SCHEMA.creator, SCHEMA.about, ORG.member, KB.post, SEM.hasActor, SEM.hasPlace,
     SEM.hasSubEvent, SCHEMA.author, SCHEMA.publisher,
+    KB.kept, KB.merged, KB.splitFrom, KB.splitInto, KB.inDocument, KB.rejected,
 })  # fmt: skip
 
 #: The date property of each kind of fact.

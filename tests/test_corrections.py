@@ -263,6 +263,8 @@ def test_reject_removes_a_fact_from_questions_and_exports_and_it_stays_rejected(
     after = tmp_path / "after.gexf"
     kb.export(after, facts_as_nodes=True)
     assert fact not in after.read_text()
+    assert corrections.GRAPH not in after.read_text()  # records and users are no entities
+    assert corrections.agent_iri(getpass.getuser()) not in after.read_text()
 
     kb.ingest([docs / "chicago.txt"])  # fact IRIs are per document: re-ingest keeps it out
     assert not used(kb, fact)
