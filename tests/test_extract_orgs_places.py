@@ -281,3 +281,10 @@ def test_state_law_attorney_general_is_not_the_justice_department(nlp):
             "of the State of New Jersey:\n\n1. The Attorney General shall publish the report "
             "each year.\n")
     assert "Department of Justice" not in orgs(nlp, text)
+
+
+def test_chapter_named_with_its_state_inside_one_entity(nlp):
+    found = orgs(nlp, "Officials in Pennsylvania approved the awards. The American Civil "
+                      "Liberties Union of Pennsylvania said it supports the program.")
+    assert "American Civil Liberties Union of Pennsylvania" in found
+    assert "American Civil Liberties Union" not in found

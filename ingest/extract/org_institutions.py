@@ -5,7 +5,7 @@ lower case ("the county's prison board"), the federal court a judge of a place s
 federal judge in Chicago"), and an acronym before a staff title ("Ann Lee, NYPIRG Director")."""
 from __future__ import annotations
 
-from ingest.extract.context import Context, lexicon
+from ingest.extract.context import Context, lexicon, slug
 from ingest.extract.law_nodes import owner_place
 from ingest.extract.org_nodes import add_org, is_acronym, merge_into
 from ingest.extract.roles import role_starting
@@ -73,24 +73,50 @@ def chapter(ctx: Context, tok) -> None:
         return
     parent = ctx.tok_key.get(tok.i - 1, "")
     place = ctx.tok_key.get(tok.i + 1, "")
-    if not parent.startswith("org:") or not place.startswith("place:"):
+    if not parent.startswith("org:"):
         return
+    end = tok.i + 1
+    if place.startswith("place:"):
+        while end < len(doc) and ctx.tok_key.get(end) == place:
+            end += 1
+    else:  # a state the model kept inside the body's name ("... Union of Pennsylvania")
+        end, place = state_after(ctx, tok.i + 1)
+        if place is None:
+            return
     start = tok.i - 1
     while start > 0 and ctx.tok_key.get(start - 1) == parent:
         start -= 1
-    end = tok.i + 1
-    while end < len(doc) and ctx.tok_key.get(end) == place:
-        end += 1
     parent_org = ctx.facts.organizations.get(parent)
     if parent_org is None or parent_org.type not in ("ngo", "other", "party", "company"):
         return  # "the Department of Justice of Ohio" is not how news names a state body
     name = doc.text_of(start, end)
     key = add_org(ctx, name, parent_org.type, surface=name)
     org = ctx.facts.organizations[key]
-    org.within = org.within or parent
     org.jurisdiction = org.jurisdiction or place
     org.evidence.append(ctx.evidence(tok, "org.chapter"))
+    if all(start <= m.start and m.end <= end for m in ctx.mentions if m.key == parent):
+        del ctx.facts.organizations[parent]  # named only as part of its chapter's name
+        ctx.mentions = [m for m in ctx.mentions if m.key != parent]
+    else:
+        org.within = org.within or parent
+    for i in range(start, end):
+        ctx.tok_key.pop(i, None)
     ctx.mark(start, end, key)
+
+
+def state_after(ctx: Context, i: int) -> tuple[int, str | None]:
+    """The end and place key of a state named in one or two words at token ``i``, when the text
+    has that state among its places."""
+    from ingest.gazetteer import lookup
+
+    for n in (2, 1):
+        if i + n <= len(ctx.doc) and not any(ctx.tok_key.get(j) for j in range(i, i + n)):
+            state = next((c for c in lookup(ctx.doc.text_of(i, i + n)) if c.type == "state"),
+                         None)
+            key = "place:" + slug(state.name) if state else None
+            if key in ctx.facts.places:
+                return i + n, key
+    return i, None
 
 
 def news_division(ctx: Context, tok) -> None:
