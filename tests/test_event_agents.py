@@ -218,3 +218,20 @@ def test_an_official_announcing_what_their_city_will_do_makes_the_threat(nlp):
     text = ("Mayor Sam Quill of Denver, Colorado, spoke on Monday. He said that Denver sued the "
             "state in 2015.")
     assert ("sue", "Denver", "Colorado") in triples(nlp, text)
+
+
+def test_a_law_opposed_in_the_passive_is_an_event_without_its_name(nlp):
+    text = ("Governor Tom Hale of Colorado signed the bill into law on Thursday. The measure was "
+            "opposed by the Colorado Municipal League.")
+    assert ("other", "Colorado Municipal League", None) in triples(nlp, text)
+
+
+def test_the_city_that_its_mayor_says_will_sue(nlp):
+    text = ("The administration has threatened to cut off funding to sanctuary cities. Chicago "
+            "Mayor Rahm Emanuel said the city would sue.")
+    assert ("threaten", "Rahm Emanuel", None) in triples(nlp, text)
+
+
+def test_officials_in_a_place_act_for_it(nlp):
+    text = "Officials in Houston, Texas, criticized the governor's plan on Monday."
+    assert ("other", "Houston", None) in triples(nlp, text)

@@ -119,11 +119,13 @@ def bench(ctx: Context, tok) -> str | None:
 
 def group_of(ctx: Context, tok) -> str | None:
     """Plural officials named by what they share: "Republican leaders" (the party),
-    "Tennessee officials" (the state), "immigration officials" (the one body with that word
-    in its name), "city officials" (the city named last). "Federal officials" stay unnamed:
-    which federal body they speak for, the text does not say."""
+    "Tennessee officials", "officials in Houston" (the place), "immigration officials" (the
+    one body with that word in its name), "city officials" (the city named last). "Federal
+    officials" stay unnamed: which federal body they speak for, the text does not say."""
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i]
     mods += [g for c in mods for g in c.conjuncts if g.i < tok.i]  # "State and local leaders"
+    after = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")
+             for g in c.children if g.dep_ == "pobj"]  # "officials in Houston"
     for c in mods:
         key = ctx.key_at(c)
         if key and key.startswith(("org:", "place:")):
@@ -140,7 +142,9 @@ def group_of(ctx: Context, tok) -> str | None:
             key = None
         if key:
             return key
-    return None
+    # where they sit comes last: "immigration officials in Denver" are the immigration agency's
+    return next((k for c in after if (k := ctx.key_at(c)) and k.startswith(("org:", "place:"))),
+                None)
 
 
 def org_with_word(ctx: Context, tok, word: str) -> str | None:

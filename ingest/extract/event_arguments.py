@@ -3,14 +3,13 @@
 entities the earlier extractors found."""
 from __future__ import annotations
 
-from ingest.extract.context import Context, lexicon, word_list
+from ingest.extract.context import Context, lexicon
 from ingest.extract.event_agents import (
     after_dateline,
     chamber_of,
     dateline_end,
     defendants,
     funder_named,
-    law_author,
     object_antecedent,
     participle_agent,
     person_pronoun,
@@ -351,41 +350,3 @@ def requested_by(ctx: Context, tok) -> str | None:
                         if key and key.startswith(("person:", "org:", "place:")):
                             return key
     return None
-
-
-def spokesman_for(ctx: Context, verb, agent: str) -> str:
-    """"He said that New York City is prepared to challenge it in court": an official who
-    announces what the body or place they hold a post in will do makes that threat or
-    promise. Past acts stay the body's (the caller asks only for future or possible ones)."""
-    if not agent.startswith(("place:", "org:")):
-        return agent
-    speech = word_list("speech_verbs.txt")
-    clause = verb
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head  # "that the order is vague, and that the city will ..."
-    for _ in range(5):  # "(said) that the city is prepared to challenge": up to the speech verb
-        if clause.dep_ in ("ccomp", "xcomp", "acomp", "conj") and clause.head.i != clause.i:
-            clause = clause.head
-            if clause.lemma_.lower() in speech:
-                break
-        else:
-            return agent
-    if clause.lemma_.lower() not in speech:
-        return agent
-    subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-    person = entity_of(ctx, subj) if subj is not None else None
-    if person and any(m.person == person and m.of == agent for m in ctx.facts.memberships):
-        return person  # the mayor for the city, the speaker for the council, not for a board
-    return agent
-
-
-def object_law_authors(ctx: Context, tok) -> list[str]:
-    """"Challenge it in court" (it: the order), "sued over the order": an act against a law
-    is directed at whoever made it, where the text reports its signing or enactment."""
-    for c in tok.children:
-        if c.dep_ == "dobj":
-            key = entity_of(ctx, c) or ""
-            author = law_author(ctx, key) if key.startswith("law:") else None
-            if author:
-                return [author]
-    return []

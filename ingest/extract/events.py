@@ -15,14 +15,14 @@ factuality. Verbs inside quotations are the speaker's words, not reported events
 from __future__ import annotations
 
 from ingest.extract.context import Context, word_list
-from ingest.extract.event_agents import owner_named, passing_chamber
+from ingest.extract.event_agents import law_author, owner_named, passing_chamber
 from ingest.extract.event_agents_rulings import ruled_on
+from ingest.extract.event_agents_speakers import announced_for_place, spokesman_for
 from ingest.extract.event_arguments import (
     agents_of,
+    entity_of,
     event_owner,
     law_subject,
-    object_law_authors,
-    spokesman_for,
     target_groups,
     targets_of,
 )
@@ -96,6 +96,8 @@ def extract_events(ctx: Context) -> None:
         agents = agents_of(ctx, speaker_verb or tok)
         if factuality in ("future", "hypothetical"):  # "the mayor said the city will sue"
             agents = list(dict.fromkeys(spokesman_for(ctx, verb, a) for a in agents))
+            speaker = None if agents else announced_for_place(ctx, verb)
+            agents = [speaker] if speaker else agents
         if not agents and typ == "enact":
             chamber = passing_chamber(ctx, tok)
             agents = [chamber] if chamber else []
@@ -253,6 +255,18 @@ def record(ctx: Context, tok, lemma: str, typ: str, cameo: str | None, note: str
             evidence=[ctx.evidence(tok, f"event.{lemma}")]))
 
 
+def object_law_authors(ctx: Context, tok) -> list[str]:
+    """"Challenge it in court" (it: the order), "criticized the order": an act against a law
+    is directed at whoever made it (see ``law_author``)."""
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            key = entity_of(ctx, c) or ""
+            author = law_author(ctx, key) if key.startswith("law:") else None
+            if author:
+                return [author]
+    return []
+
+
 def judgement(verb) -> bool:
     """"Declared the plan dead", "pronounced it unworkable": a verdict given as an adjective
     on the object is praise or criticism, not an announcement."""
@@ -262,11 +276,12 @@ def judgement(verb) -> bool:
 
 
 def plan_object(tok) -> bool:
-    """"Endorsed the bill", "blasted the plan": the object is a definite law or plan noun,
-    a thing praised or blamed even where the law extractor did not name it."""
+    """"Endorsed the bill", "blasted the plan", "the measure was opposed by": the object is a
+    definite law or plan noun, a thing praised or blamed even where the law extractor did not
+    name it."""
     words = event_words()
     nouns = set(words["owned_plans"]) | set(words["law_anaphors"])
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in nouns and any(
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in nouns and any(
         d.dep_ in ("det", "poss") and d.lower_ != "a" for d in c.children) for c in tok.children)
 
 
