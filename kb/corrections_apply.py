@@ -69,11 +69,15 @@ def uncorrected(graph: DocumentGraph) -> ox.Literal:
 
 
 def apply(corrections: list[Correction], graph: DocumentGraph) -> DocumentGraph:
-    """A corrected copy of ``graph`` (see the module docstring); ``graph`` is not changed."""
+    """A corrected copy of ``graph`` (see the module docstring); ``graph`` is not changed.
+
+    Most corrections are about entities a given document never names: one set of the IRIs
+    it uses lets each of those cost a lookup instead of a pass over its quads."""
     out = _copy(graph)
     merged_into = _merge_targets(corrections)
+    present = _iris(out)
     for c in corrections:
-        if not c.active:
+        if not c.active or _target(c) not in present:
             continue
         if c.kind == "merge" and c.other:
             _merge(out, c.other, merged_into[c.other])
@@ -81,7 +85,18 @@ def apply(corrections: list[Correction], graph: DocumentGraph) -> DocumentGraph:
             _split(out, c)
         elif c.kind == "reject" and c.fact:
             _reject(out, N(c.fact))
+        present = _iris(out)
     return out
+
+
+def _target(c: Correction) -> str | None:
+    """The IRI a document must use for the correction to change it."""
+    return {"merge": c.other, "split": c.entity, "reject": c.fact}.get(c.kind)
+
+
+def _iris(graph: DocumentGraph) -> set[str]:
+    return {t.value for q in (*graph.quads, *graph.shared) for t in (q.subject, q.object)
+            if isinstance(t, ox.NamedNode)}
 
 
 def _copy(graph: DocumentGraph) -> DocumentGraph:
@@ -127,9 +142,6 @@ def _unique(quads: list[ox.Quad]) -> list[ox.Quad]:
 
 def _merge(graph: DocumentGraph, merged: str, kept: str) -> None:
     b, a = N(merged), N(kept)
-    if merged not in graph.mentions and not any(b in (q.subject, q.object)
-                                                for q in (*graph.quads, *graph.shared)):
-        return
     shared: list[ox.Quad] = []
     for q in graph.shared:
         if q.subject == b:
