@@ -235,3 +235,12 @@ def test_settling_a_lawsuit_is_an_event_and_settling_in_a_town_is_not(nlp):
     assert [(e.type, e.cameo) for e in raw_events(nlp, text)] == [("other", "08")]
     text = "Sam Quill settled in Denver, Colorado, in 1990."
     assert summary(nlp, text) == []
+
+
+def test_filing_a_bill_is_an_event_and_filing_a_suit_stays_one_suit(nlp):
+    text = "Senator Ann Vale filed a bill to ban fracking in Colorado on Monday."
+    assert [e[:2] for e in summary(nlp, text)] == [("other", "Ann Vale")]
+    text = "The American Civil Liberties Union filed a lawsuit against Denver, Colorado."
+    assert summary(nlp, text) == [("sue", "American Civil Liberties Union", "Denver")]
+    text = "Denver, Colorado, filed for bankruptcy on Monday."
+    assert summary(nlp, text) == []
