@@ -235,3 +235,18 @@ def test_the_city_that_its_mayor_says_will_sue(nlp):
 def test_officials_in_a_place_act_for_it(nlp):
     text = "Officials in Houston, Texas, criticized the governor's plan on Monday."
     assert ("other", "Houston", None) in triples(nlp, text)
+
+
+def test_an_act_urged_on_someone_is_not_reported_as_done(nlp):
+    text = ("Attorney General Ann Roe of Colorado urged the U.S. District Court in Denver to "
+            "grant an injunction against the rule.")
+    found = triples(nlp, text)
+    assert [e for e in found if e[0] == "other" and e[1] == "Ann Roe"]
+    # the court was asked to grant it: no award or ruling by the attorney general
+    assert not [e for e in found if e[0] in ("award", "rule")]
+
+
+def test_joining_others_in_suing_is_one_suit(nlp):
+    text = ("Attorney General Ann Roe of Colorado joined 17 states in suing the Department of "
+            "Homeland Security on Monday.")
+    assert triples(nlp, text) == [("sue", "Ann Roe", "Department of Homeland Security")]

@@ -75,6 +75,10 @@ def extract_events(ctx: Context) -> None:
         head = entry_of(verb.head) if verb.dep_ in ("xcomp", "ccomp", "acl") else None
         if head and (head[0] in ("threaten", "warn") or "negated" in head[2]):
             continue  # "threat to cut", "refused to detain": one event, not two
+        if head and verb.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in verb.head.children):
+            continue  # "urged the court to grant an injunction": asked for, not reported
+        if joined_in(tok):
+            continue  # "joined a coalition in opposing the rule": the opposing is the act
         if "wn" in note and law_subject(ctx, verb):
             continue
         if not reported(verb, typ):
@@ -265,6 +269,17 @@ def object_law_authors(ctx: Context, tok) -> list[str]:
             if author:
                 return [author]
     return []
+
+
+def joined_in(verb) -> bool:
+    """A verb whose "in <doing>" names an event of its own ("joined 17 states in suing",
+    "joined a coalition of attorneys general in opposing the rule"): that event, with this
+    verb's subject as its agent, is what is reported."""
+    if verb.pos_ != "VERB":
+        return False
+    return any(t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ == "in" and entry_of(t)
+               and next((a.i for a in t.ancestors if a.pos_ == "VERB"), None) == verb.i
+               for t in verb.subtree)
 
 
 def judgement(verb) -> bool:
