@@ -288,3 +288,27 @@ def test_chapter_named_with_its_state_inside_one_entity(nlp):
                       "Liberties Union of Pennsylvania said it supports the program.")
     assert "American Civil Liberties Union of Pennsylvania" in found
     assert "American Civil Liberties Union" not in found
+
+
+def test_body_of_two_places_joined_by_and(nlp):
+    found = orgs(nlp, "The Port Authority of New York and New Jersey, which runs the trains, "
+                      "said its fares would not change.")
+    assert "Port Authority of New York and New Jersey" in found
+
+
+def test_federal_court_with_its_circuit_is_one_body(nlp):
+    found = orgs(nlp, "A panel of the U.S. Court of Appeals for the Fifth Circuit ruled 2-1 "
+                      "that the law likely conflicts with federal authority.")
+    assert found["U.S. Court of Appeals for the Fifth Circuit"]["type"] == "court"
+    assert "U.S. Court of Appeals" not in found
+
+
+def test_newspaper_name_is_media(nlp):
+    found = orgs(nlp, "The Houston Chronicle first reported the vote on Tuesday.")
+    assert found["Houston Chronicle"]["type"] == "media"
+
+
+def test_place_opening_an_acronym_defined_name_stays(nlp):
+    found = places(nlp, "Agents of the Tennessee Bureau of Investigation (TBI) joined the "
+                        "search on Monday.")
+    assert "Tennessee" in found

@@ -5,6 +5,8 @@ lower case ("the county's prison board"), the federal court a judge of a place s
 federal judge in Chicago"), and an acronym before a staff title ("Ann Lee, NYPIRG Director")."""
 from __future__ import annotations
 
+import re
+
 from ingest.extract.context import Context, lexicon, slug
 from ingest.extract.law_nodes import owner_place
 from ingest.extract.org_nodes import add_org, is_acronym, merge_into
@@ -17,7 +19,16 @@ OWNED_BODIES = frozenset(("board", "commission", "council", "department", "agenc
 FEDERAL_BENCH = frozenset(("federal", "u.s."))
 
 
+#: "the U.S. Court of Appeals for the Fifth Circuit", "U.S. District Court for the Western
+#: District of Washington": federal courts named with their circuit or district
+FEDERAL_COURT = re.compile(
+    r"\b(?:(?:U\.S\.|United States) )?(?:Court of Appeals for the (?:[A-Z][a-z]+|\d+(?:st|nd|rd|th)"
+    r"|D\.C\.|District of Columbia|Federal) Circuit|District Court for the (?:(?:Eastern|Western|"
+    r"Northern|Southern|Middle|Central) )?District of [A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+
+
 def extract_institutions(ctx: Context) -> None:
+    federal_courts(ctx)
     heads = [tuple(h.split()) for h in lexicon()["custodial_heads"]]
     doc = ctx.doc
     for tok in doc:
@@ -37,6 +48,26 @@ def extract_institutions(ctx: Context) -> None:
             federal_bench(ctx, tok)
         elif is_acronym(tok.text) and tok.i not in ctx.tok_key:
             staff_acronym(ctx, tok)
+
+
+def federal_courts(ctx: Context) -> None:
+    """A federal court named with its circuit or district is one body, whatever pieces the
+    model cut it into."""
+    doc = ctx.doc
+    for m in FEDERAL_COURT.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or not ctx.in_body(span[0]):
+            continue
+        name = m.group(0)
+        key = add_org(ctx, name, "court", surface=name)
+        ctx.facts.organizations[key].evidence.append(ctx.evidence(span[0], "org.federal-court"))
+        pieces = {ctx.tok_key.pop(t.i) for t in span if ctx.tok_key.get(t.i, "").startswith(
+            "org:")} - {key}
+        for piece in pieces:  # "U.S. Court of Appeals" the model saw: the same court
+            if all(span.start <= x.start and x.end <= span.end for x in ctx.mentions
+                   if x.key == piece):
+                merge_into(ctx, piece, key)
+        ctx.mark(span.start, span.end, key)
 
 
 def custodial(ctx: Context, tok, heads: list[tuple[str, ...]]) -> None:

@@ -146,11 +146,15 @@ def consider(ctx: Context, span, people: set[str], generic: set[str], facility: 
     lead = start
     while lead < span.end and ctx.tok_key.get(lead, "").startswith("place:"):
         lead += 1
-    # a place may open a body's name ("Ohio Farmers Union"); any other claim wins
-    if not span.text or lead >= span.end or any(t.i in ctx.tok_key for t in doc[lead:span.end]):
+    # a place may open a body's name ("Ohio Farmers Union") or follow its "of" ("the Port
+    # Authority of New York and New Jersey"); any other claim wins
+    of = next((t.i for t in doc[lead:span.end] if t.lower_ == "of"), span.end)
+    if not span.text or lead >= span.end or any(
+            t.i in ctx.tok_key and not (t.i > of and ctx.tok_key[t.i].startswith("place:"))
+            for t in doc[lead:span.end]):
         return
     text = span.text
-    words = [squash(t.text) for t in span]
+    words = [squash(t.text) for t in span if not ctx.tok_key.get(t.i, "").startswith("place:")]
     if text.lower() in generic or len(text) < 2:
         return
     if any(w in people for w in words) or squash(text) in people:
@@ -214,8 +218,9 @@ def stands_alone(ctx: Context, start: int, end: int) -> bool:
 def whole_name(ctx: Context, span):
     """Repair the model's cuts of a name: stop at an unclosed parenthesis ("Binghamton (New
     York"), run a name in capitals to the end of its capitals ("UNITED STATES MARSHALS" /
-    "SERVICE"), and join "<Body> on/for <Name>" the model split in two ("the Ohio Commission"
-    / "on Civil Rights")."""
+    "SERVICE"), run "<Body> of <Place>" on over "and <Place>" ("the Port Authority of New York
+    and New Jersey"), and join "<Body> on/for <Name>" the model split in two ("the Ohio
+    Commission" / "on Civil Rights")."""
     doc = ctx.doc
     start, end = span.start, span.end
     opened = [t.i for t in span if t.text == "("]
@@ -225,6 +230,13 @@ def whole_name(ctx: Context, span):
         while end < len(doc) and doc[end].is_alpha and doc[end].text.isupper() and \
                 "\n" not in doc[end - 1].whitespace_:
             end += 1
+    if end + 1 < len(doc) and doc[end].lower_ == "and" and any(t.lower_ == "of" for t in span) \
+            and place_words(ctx, end - 2, end) and ctx.tok_key.get(end + 1, "").startswith(
+                "place:"):
+        place = ctx.tok_key[end + 1]  # "the Port Authority of New York and New Jersey"
+        end += 1
+        while end < len(doc) and ctx.tok_key.get(end) == place:
+            end += 1
     heads = lexicon()["org_type_heads"]
     if end + 1 < len(doc) and doc[end - 1].lower_ in heads and doc[end].lower_ in ("on", "for") \
             and doc[end + 1].ent_iob_ == "B" and doc[end + 1].ent_type_ == "ORG":
@@ -233,6 +245,15 @@ def whole_name(ctx: Context, span):
             nxt += 1
         end = nxt
     return span if (start, end) == (span.start, span.end) else doc[start:end]
+
+
+def place_words(ctx: Context, start: int, end: int) -> bool:
+    """Whether a place name ends at ``end`` (one or two words before it)."""
+    from ingest.gazetteer import lookup
+
+    return any(k >= 0 and (ctx.tok_key.get(end - 1, "").startswith("place:") or any(
+        c.type in ("state", "country") for c in lookup(ctx.doc.text_of(k, end))))
+        for k in (start, start + 1))
 
 
 def join_short_forms(ctx: Context, places: set[str]) -> None:
@@ -276,12 +297,14 @@ def grow_to_initials(ctx: Context, tok) -> str | None:
 
 
 def drop_places_inside(ctx: Context, keys: set[str], start: int, end: int) -> None:
-    """Places named only inside a body's name ("Iraq" in "the Islamic State in Iraq and Syria
-    (ISIS)") are words of the name, not jurisdictions of the text."""
+    """Places named only after a preposition inside a body's name ("Iraq" in "the Islamic
+    State in Iraq and Syria (ISIS)") are words of the name, not jurisdictions of the text; a
+    place opening the name ("the Tennessee Bureau of Investigation (TBI)") is the body's own."""
     for key in keys:
         if not key.startswith("place:"):
             continue
-        if all(start <= m.start and m.end <= end for m in ctx.mentions if m.key == key):
+        seen = [m for m in ctx.mentions if m.key == key]
+        if all(start < m.start and m.end <= end for m in seen):
             ctx.mentions = [m for m in ctx.mentions if m.key != key]
             ctx.facts.places.pop(key, None)
             for place in ctx.facts.places.values():
@@ -307,6 +330,9 @@ def define_acronyms(ctx: Context) -> None:
         if prev_key and prev_key.startswith("org:") and key != prev_key:
             orgs[prev_key].add_alias(tok.text)
             ctx.tok_key[tok.i] = prev_key
+            for m in [m for m in ctx.mentions if m.key == prev_key and m.end == tok.i - 1]:
+                inside = {x.key for x in ctx.mentions if m.start <= x.start and x.end <= m.end}
+                drop_places_inside(ctx, inside - {prev_key}, m.start, m.end)
             if key and key.startswith("org:") and key in orgs and len(orgs[key].evidence) <= 1:
                 del orgs[key]
             continue
