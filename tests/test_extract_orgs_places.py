@@ -312,3 +312,14 @@ def test_place_opening_an_acronym_defined_name_stays(nlp):
     found = places(nlp, "Agents of the Tennessee Bureau of Investigation (TBI) joined the "
                         "search on Monday.")
     assert "Tennessee" in found
+
+
+def test_handle_of_a_listed_body_is_that_body(nlp):
+    found = orgs(nlp, "Update from @StateDept on the new rules: all travelers may now board.")
+    assert "@StateDept" in found["Department of State"]["aliases"]
+
+
+def test_handle_after_a_name_is_no_second_body(nlp):
+    found = orgs(nlp, "Travelers may board again, the network reported.\n— ABC News (@ABC) "
+                      "February 4, 2017")
+    assert "ABC" not in found

@@ -229,3 +229,24 @@ def headed_name(ctx: Context, tok) -> None:
     key = add_org(ctx, span.text, surface=span.text)
     ctx.facts.organizations[key].evidence.append(ctx.evidence(tok, "org.headed-name"))
     ctx.mark(start, tok.i + 1, key)
+
+
+#: abbreviations in social-media handles ("@StateDept", "@USDOL")
+HANDLE_WORDS = {"Dept": "Department", "Govt": "Government", "Gov": "Government"}
+
+
+def handle(ctx: Context, tok) -> None:
+    """"Update from @StateDept": a social-media handle whose words name a listed body
+    ("State Dept" -> the State Department) is that body."""
+    if tok.i in ctx.tok_key or not ctx.in_body(tok) or len(tok.text) < 3:
+        return
+    doc = ctx.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "(" and doc[tok.i - 2].text[:1].isupper():
+        return  # "ABC News (@ABC)": the handle of the name before it
+    words = re.findall(r"[A-Z]{2,}(?=[A-Z][a-z]|$)|[A-Z][a-z]+|[A-Z]+", tok.text[1:])
+    hit = gaz_lookup(" ".join(HANDLE_WORDS.get(w, w) for w in words)) or gaz_lookup(tok.text[1:])
+    if hit is None:
+        return
+    key = add_org(ctx, hit[0], hit[1], hit[2], tok.text)
+    ctx.facts.organizations[key].evidence.append(ctx.evidence(tok, "org.handle"))
+    ctx.mark(tok.i, tok.i + 1, key)

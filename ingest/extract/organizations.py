@@ -15,7 +15,14 @@ from ingest.extract.officials import looks_like_person
 from ingest.extract.org_government import extract_government
 from ingest.extract.org_institutions import extract_institutions
 from ingest.extract.org_misreads import misread
-from ingest.extract.org_names import affiliation, headed_name, not_a_body, place_names, role_office
+from ingest.extract.org_names import (
+    affiliation,
+    handle,
+    headed_name,
+    not_a_body,
+    place_names,
+    role_office,
+)
 from ingest.extract.org_nodes import (
     FIRST_WORDS,
     STOP,
@@ -103,6 +110,8 @@ def extract_organizations(ctx: Context) -> None:
             role_office(ctx, tok)
         elif text[:1].isupper() and tok.lower_ in name_heads:
             headed_name(ctx, tok)
+        elif text[:1] == "@":
+            handle(ctx, tok)
     # 5. acronyms: defined in parentheses, or the initials of a body already named
     define_acronyms(ctx)
     # 6. the publisher, administrations, offices acting as their bodies in legal texts
