@@ -250,3 +250,13 @@ def test_joining_others_in_suing_is_one_suit(nlp):
     text = ("Attorney General Ann Roe of Colorado joined 17 states in suing the Department of "
             "Homeland Security on Monday.")
     assert triples(nlp, text) == [("sue", "Ann Roe", "Department of Homeland Security")]
+
+
+def test_a_request_targets_whom_it_asks_and_an_office_of_a_place_is_its_holder(nlp):
+    text = ("Governor Tom Hale of Colorado spoke on Monday. Mayor Sam Quill of Denver requested "
+            "that the Governor of Colorado send the National Guard.")
+    assert ("other", "Sam Quill", "Tom Hale") in triples(nlp, text)
+    # no holder named: the office acts for its place
+    text = ("Mayor Sam Quill of Denver requested that the Governor of Texas send the National "
+            "Guard.")
+    assert ("other", "Sam Quill", "Texas") in triples(nlp, text)

@@ -55,11 +55,30 @@ def unnamed_entity(ctx: Context, tok) -> str | None:
         return None
     if tok.tag_ == "NN" and definite(tok) and lemma in words["body_heads"]:
         return definite_body(ctx, tok)
+    office = office_of_place(ctx, tok)
+    if office:
+        return office
     if lemma in words["place_nouns"]:  # "the state of Colorado", "the city of Denver"
         return next((ctx.key_at(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj" and
                      (ctx.key_at(g) or "").startswith("place:")), None)
     return None
+
+
+def office_of_place(ctx: Context, tok) -> str | None:
+    """"The Governor of Tennessee", "the mayor of Memphis" named by title alone: the person
+    of this text holding that post there, else the place the office acts for."""
+    role = roles().get((tok.lower_,))
+    if role is None or role.plural:
+        return None
+    place = next((ctx.key_at(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"
+                  and (ctx.key_at(g) or "").startswith("place:")), None)
+    if place is None:
+        return None
+    holder = next((m.person for m in ctx.facts.memberships
+                   if m.role == role.key and m.of == place), None)
+    return holder or place
 
 
 def definite(tok) -> bool:

@@ -283,6 +283,11 @@ def targets_of(ctx: Context, tok) -> list[str]:
                         out += [k for d in (g, *coordinated(g)) if (k := entity_of(ctx, d))
                                 and k.startswith(("place:", "org:", "person:")) and
                                 k not in out]
+    if ((entry_of(tok) or ("", None))[1] or "").startswith("02"):  # an appeal (CAMEO 02)
+        # "requested that the Governor of Tennessee make available ...": whom it asks
+        out += [k for c in tok.children if c.dep_ == "ccomp" for s in c.children
+                if s.dep_ in ("nsubj", "nsubjpass") and (k := entity_of(ctx, s)) and
+                k.startswith(("person:", "org:", "place:")) and k not in out]
     requester = requested_by(ctx, tok)
     if requester and requester not in out:
         out.append(requester)
