@@ -17,9 +17,10 @@ Why this shape:
 * **Replace on re-ingest.** Re-ingesting a document (same id, or the same source path or URL
   with new content) first undoes what the old version contributed, in the same transaction,
   so the same input always leaves the same triples.
-* **Forget** (``kb.documents``) removes a document's graph and the shared entities no other
-  document mentions; for entities others still mention it keeps exactly the aliases another
-  document supports. Re-ingest uses the same computation.
+* **Forget** (``kb.documents``) removes a document's graph, the shared entities no other
+  document mentions, and of the others every description only it gave (a name it alone gave
+  is replaced by the best the remaining documents give). Re-ingest uses the same computation
+  (``ingest.write``).
 """
 
 from __future__ import annotations
@@ -32,41 +33,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pyoxigraph as ox
-
-from kb.documents import documents_from, forget_quads, has_graph
+from ingest.write import (  # noqa: F401 - the pipeline's public names
+    GENID,
+    ONTOLOGY_GRAPH,
+    DocumentResult,
+    ensure_ontology,
+    write_facts,
+    write_table,
+    write_text,
+)
 from kb.errors import UsageError
-from kb.shaperepair import ShapeError, conform
-from kb.vocab import KB, SCHEMA
 
 if TYPE_CHECKING:
-    from ingest.read import TableDocument
     from kb.facts import Document, DocumentFacts
-    from kb.graph import DocumentGraph
     from kb.store import Store
 
-ONTOLOGY_GRAPH = KB.base.rstrip("#")
-"""The named graph holding kb.ttl and events.ttl, so that queries can walk the event and role
-schemes (``sem:eventType/skos:broader* kbe:threaten``) without the caller loading anything."""
-
-GENID = KB.base.split("/ns#")[0] + "/.well-known/genid/"
-"""Skolem IRIs for the ontology's blank nodes (see ``ensure_ontology``)."""
-
 Extractor = Callable[["Document", object], "DocumentFacts"]
-
-
-@dataclass
-class DocumentResult:
-    """What happened to one input: its name, its graph IRI (None when it failed), and counts."""
-
-    name: str
-    iri: str | None = None
-    error: str | None = None
-    triples: int = 0
-    facts: int = 0
-    entities: frozenset[str] = frozenset()
-    warnings: tuple[str, ...] = ()
-    """Facts dropped before writing because they violated ontology/shapes.ttl."""
 
 
 @dataclass
@@ -263,7 +245,7 @@ def ingest(store: Store, paths: Iterable[str | Path], *, jobs: int = 1,
                 if isinstance(item, ReadError):
                     result = DocumentResult(str(item).split(":", 1)[0], error=str(item))
                 elif isinstance(item, TableDocument):
-                    result = _write_table(store, item, book)
+                    result = write_table(store, item, book)
                 else:
                     if not ready:
                         session.close()  # release the store while the next batches parse
@@ -271,7 +253,7 @@ def ingest(store: Store, paths: Iterable[str | Path], *, jobs: int = 1,
                             ready.extend(next(analysed))
                         session.enter_context(store.session())
                     texts_left -= 1
-                    result = _write_text(store, item, ready.popleft(), book)
+                    result = write_text(store, item, ready.popleft(), book)
                 report.results.append(result)
                 if progress is not None:
                     progress(done, total, result)
@@ -280,126 +262,3 @@ def ingest(store: Store, paths: Iterable[str | Path], *, jobs: int = 1,
     report.seconds = time.perf_counter() - started
     return report
 
-
-def _name(document: Document) -> str:
-    return document.source or document.id
-
-
-def _normalise_source(document: Document) -> None:
-    """Keep sources as absolute paths, so ``kb forget FILE`` and re-ingest match from any
-    directory."""
-    if document.source and document.source not in ("-", "<stdin>") and \
-            not document.source.startswith(("http://", "https://")):
-        document.source = Path(document.source).resolve().as_posix()
-
-
-def _write_text(store: Store, document: Document, facts: DocumentFacts | str,
-                book) -> DocumentResult:  # noqa: ANN001 - NameBook, imported lazily
-    name = _name(document)
-    if isinstance(facts, str):
-        return DocumentResult(name, error=f"{name}: {facts}")
-    return write_facts(store, facts, book)
-
-
-def write_facts(store: Store, facts: DocumentFacts, book=None) -> DocumentResult:  # noqa: ANN001
-    """Resolve, build and write one document's facts in one transaction (``book``: the
-    batch's NameBook, read from the store when not given)."""
-    from ingest.resolve import NameBook, resolve
-    from kb.corrections_apply import correct
-    from kb.graph import build
-
-    document = facts.document
-    name = _name(document)
-    if book is None:
-        ensure_ontology(store)
-        book = NameBook.from_store(store)
-    try:
-        _normalise_source(document)
-        res = resolve(facts, book)
-        graph = build(facts, res)
-        graph = correct(store, graph)  # the user's corrections (kb.corrections)
-    except Exception as exc:  # noqa: BLE001 - a bug in one document must not stop the batch
-        return DocumentResult(name, error=f"{name}: building the graph failed: "
-                                          f"{type(exc).__name__}: {exc}")
-    try:
-        warnings = _commit(store, graph, document)
-    except ShapeError as exc:  # the document's own description violates a shape
-        return DocumentResult(name, error=f"{name}: {exc}")
-    learn(book, graph)
-    return DocumentResult(name, graph.iri, triples=len(graph.quads) + len(graph.shared),
-                          facts=graph.facts, entities=frozenset(graph.mentions),
-                          warnings=tuple(warnings))
-
-
-def learn(book, graph: DocumentGraph) -> None:  # noqa: ANN001 - NameBook, imported lazily
-    """Teach the name book the names a written document gave (the builder writes a name only
-    where it wins, so each replaces the book's)."""
-    for t in graph.shared:
-        if t.predicate.value == SCHEMA.name:
-            book.add(t.subject.value, t.object.value)
-
-
-def _write_table(store: Store, table: TableDocument, book) -> DocumentResult:  # noqa: ANN001
-    from kb.corrections_apply import correct
-    from kb.graph import table_graph
-
-    document = table.document
-    _normalise_source(document)
-    graph = table_graph(document, table.triples, [(r.line, r.cells) for r in table.rows])
-    graph = correct(store, graph)  # the user's corrections (kb.corrections)
-    try:
-        warnings = _commit(store, graph, document)
-    except ShapeError as exc:  # the document's own description violates a shape
-        return DocumentResult(_name(document), error=f"{_name(document)}: {exc}")
-    learn(book, graph)
-    return DocumentResult(_name(document), graph.iri,
-                          triples=len(graph.quads) + len(graph.shared), facts=graph.facts,
-                          entities=frozenset(graph.mentions), warnings=tuple(warnings))
-
-
-def _commit(store: Store, graph: DocumentGraph, document: Document) -> list[str]:
-    """One transaction: drop the old version(s), remove what only they supported, add this,
-    less what violates the shapes (kb.shaperepair; its warnings are returned)."""
-    old = {d for key in (document.source, document.url) if key
-           for d in documents_from(store, key)}
-    if has_graph(store, graph.iri):
-        old.add(graph.iri)
-    remove = forget_quads(store, sorted(old)) if old else []
-    warnings = conform(store, graph, [*remove, *graph.retract])
-    if remove:
-        # an entity the new version still uses keeps its name even when the old version gave
-        # it and the new one defers to it (the graph builder never writes a second name)
-        named = {t.subject.value for t in graph.shared if t.predicate.value == SCHEMA.name}
-        remove = [q for q in remove if not (
-            q.predicate.value == SCHEMA.name and q.subject.value in graph.mentions
-            and q.subject.value not in named)]
-    remove = list(dict.fromkeys([*remove, *graph.retract]))
-    store.replace_graphs({graph.iri: graph.quads}, add=graph.shared, remove=remove,
-                         drop=sorted(old - {graph.iri}))
-    return warnings
-
-
-# --- ontology ---------------------------------------------------------------------------------
-
-
-def ensure_ontology(store: Store) -> None:
-    """Load kb.ttl and events.ttl into their own graph once (a no-op when present)."""
-    if ONTOLOGY_GRAPH in set(store.graphs()):
-        return
-    import ontology
-
-    triples: list[ox.Triple] = []
-    labels: dict[ox.BlankNode, ox.NamedNode] = {}
-
-    def fixed(term):  # noqa: ANN001, ANN202 - any term
-        """Blank nodes (the OWL lists) as skolem IRIs numbered in reading order: a blank node
-        written to a store gets a fresh label each time, so two stores of the same documents
-        would dump differently (RDF 1.1 § 3.5 skolemisation)."""
-        if isinstance(term, ox.BlankNode):
-            return labels.setdefault(term, ox.NamedNode(f"{GENID}ontology-{len(labels)}"))
-        return term
-
-    for name in ("kb.ttl", "events.ttl"):
-        for q in ox.parse(ontology.read_text(name).encode(), format=ox.RdfFormat.TURTLE):
-            triples.append(ox.Triple(fixed(q.subject), q.predicate, fixed(q.object)))
-    store.replace_graphs({ONTOLOGY_GRAPH: triples})

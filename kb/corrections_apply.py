@@ -30,8 +30,8 @@ import pyoxigraph as ox
 
 from kb import iris
 from kb.corrections import Correction, active, encode, snapshot_quad
-from kb.shaperepair import _local_objects as local_objects
-from kb.shaperepair import _remove as remove_with_orphans
+from kb.graph.values import with_records
+from kb.shaperepair import local_objects, remove_with_orphans
 from kb.vocab import KB, OA, ORG, RDF, SCHEMA, SKOS
 
 if TYPE_CHECKING:
@@ -86,6 +86,10 @@ def apply(corrections: list[Correction], graph: DocumentGraph) -> DocumentGraph:
         elif c.kind == "reject" and c.fact:
             _reject(out, N(c.fact))
         present = _iris(out)
+    if graph.offers:  # what the document gives the shared descriptions, corrected alike
+        shadow = dataclasses.replace(_copy(graph), shared=list(graph.offers), offers=[])
+        out.offers = apply(corrections, shadow).shared
+        with_records(out)
     return out
 
 

@@ -23,6 +23,7 @@ import pyoxigraph as ox
 from kb.corrections import Correction, decode, snapshot_quad, snapshots
 from kb.corrections_apply import apply, uncorrected
 from kb.graph import DocumentGraph
+from kb.graph.values import record_offers
 from kb.shaperepair import conform
 from kb.vocab import KB, OA, SCHEMA, SKOS
 
@@ -80,7 +81,7 @@ def _from_snapshot(doc: str, text: str) -> DocumentGraph:
 def _graph(doc: str, named: list[ox.Quad], shared: list[ox.Quad]) -> DocumentGraph:
     mentions = {q.object.value for q in named
                 if q.subject == N(doc) and q.predicate.value == SCHEMA.mentions}
-    return DocumentGraph(doc, named, shared, mentions)
+    return DocumentGraph(doc, named, shared, mentions, offers=record_offers(named))
 
 
 def stored_document(store: Store, doc: str, whole: Iterable[str] = ()) -> DocumentGraph:

@@ -17,6 +17,7 @@ import pyoxigraph as ox
 
 from kb import iris
 from kb.errors import UnknownEntity
+from kb.graph.values import parse_record
 from kb.vocab import DCT, KB, OA, SCHEMA, SKOS
 
 if TYPE_CHECKING:
@@ -31,11 +32,25 @@ def _values(iris_: Iterable[str]) -> str:
 
 
 def forget_quads(store: Store, documents: list[str]) -> list[ox.Quad]:
-    """Default-graph quads to delete when ``documents`` go: every triple about (or pointing
-    to) an entity no other document mentions, and aliases of the remaining entities that no
-    other document's surface forms support."""
+    """Default-graph quads to delete when ``documents`` go (``forget_changes`` without the
+    values that take the place of deleted ones)."""
+    return forget_changes(store, documents)[0]
+
+
+def forget_changes(store: Store, documents: list[str]) -> tuple[list[ox.Quad], list[ox.Quad]]:
+    """Default-graph quads to delete and to add when ``documents`` go, so that the shared
+    descriptions are what the remaining documents give (``kb:describes``, see kb.graph):
+
+    * every triple about (or pointing to) an entity no other document mentions;
+    * of the other entities, every triple the documents gave that no other document gives
+      (a name the documents gave stays an alias if another document writes it so);
+    * a single value (a name, a law type) that goes is replaced by the best one the remaining
+      documents give, as if they had been ingested alone.
+
+    Stores written before documents recorded what they give (no ``kb:describes``) fall back
+    to the surface forms of their mentions for aliases."""
     if not documents:
-        return []
+        return [], []
     docs = _values(documents)
     listed = ", ".join(str(ox.NamedNode(d)) for d in documents)
     exclusive = [row[0].value for row in store.query(f"""
@@ -58,7 +73,112 @@ def forget_quads(store: Store, documents: list[str]) -> list[ox.Quad]:
                 f"SELECT ?s ?p ?o WHERE {{ VALUES ?o {{ {values} }} ?s ?p ?o }}",
                 union=False).rows:
             quads.append(ox.Quad(s, p, o, default))
-    for e, alias in store.query(f"""
+    given = _described(store, docs)
+    if not given:
+        quads += _unsupported_aliases(store, docs, listed)
+        return list(dict.fromkeys(quads)), []
+    gone_entities = {ox.NamedNode(e) for e in exclusive}
+    remove, add = _undescribed(store, [t for t in given if t.subject not in gone_entities],
+                               documents)
+    return list(dict.fromkeys([*quads, *remove])), add
+
+
+def _described(store: Store, docs: str) -> list[ox.Triple]:
+    """The shared triples the documents (a VALUES list) give, from their records."""
+    rows = store.query(f"""
+        SELECT DISTINCT ?t WHERE {{
+          VALUES ?d {{ {docs} }}
+          GRAPH ?d {{ ?d <{KB.describes}> ?t }}
+        }}""", union=False).rows
+    return [parse_record(row[0].value) for row in rows]
+
+
+def _given_elsewhere(store: Store, triples: Iterable[ox.Triple],
+                     documents: list[str]) -> set[ox.Triple]:
+    """Those of ``triples`` that a document outside ``documents`` gives."""
+    out: set[ox.Triple] = set()
+    skip = set(documents)
+    for chunk in _chunks(sorted({str(t) for t in triples}), 200):
+        values = " ".join(str(ox.Literal(line)) for line in chunk)
+        for t, g in store.query(f"""
+            SELECT ?t ?g WHERE {{
+              VALUES ?t {{ {values} }}
+              GRAPH ?g {{ ?g <{KB.describes}> ?t }}
+            }}""", union=False).rows:
+            if g.value not in skip:
+                out.add(parse_record(t.value))
+    return out
+
+
+def _undescribed(store: Store, given: list[ox.Triple],
+                 documents: list[str]) -> tuple[list[ox.Quad], list[ox.Quad]]:
+    """What goes (and what takes its place) among the triples the documents gave about
+    entities that others still mention."""
+    from kb.graph.values import SINGLE_VALUED
+
+    name, alt = ox.NamedNode(SCHEMA.name), ox.NamedNode(SKOS.altLabel)
+    twins = [ox.Triple(t.subject, alt if t.predicate == name else name, t.object)
+             for t in given if t.predicate in (name, alt)]
+    kept = _given_elsewhere(store, [*given, *twins], documents)
+    default = ox.DefaultGraph()
+    remove: list[ox.Quad] = []
+    vacated: set[tuple[ox.NamedNode, ox.NamedNode]] = set()
+    for t in given:
+        if t in kept:
+            continue
+        if t.predicate in (name, alt):
+            other = ox.Triple(t.subject, alt if t.predicate == name else name, t.object)
+            if t.predicate == name:
+                remove.append(ox.Quad(t.subject, name, t.object, default))
+            if other not in kept:  # nobody else writes this form at all
+                remove.append(ox.Quad(t.subject, alt, t.object, default))
+        else:
+            remove.append(ox.Quad(t.subject, t.predicate, t.object, default))
+        if t.predicate.value in SINGLE_VALUED:
+            vacated.add((t.subject, t.predicate))
+    add: list[ox.Quad] = []
+    for s, p in sorted(vacated, key=str):
+        if _stored_value(store, s, p) not in {q.object for q in remove
+                                              if q.subject == s and q.predicate == p}:
+            continue  # the document's value had lost: the stored one stays
+        best = _best_given(store, s, p, documents)
+        if best is not None:
+            add.append(ox.Quad(s, p, best, default))
+            if p == name:
+                remove.append(ox.Quad(s, alt, best, default))
+    return remove, add
+
+
+def _stored_value(store: Store, s: ox.NamedNode, p: ox.NamedNode) -> object:
+    rows = store.query(f"SELECT ?o WHERE {{ {s} {p} ?o }}", union=False).rows
+    return rows[0][0] if rows else None
+
+
+def _best_given(store: Store, s: ox.NamedNode, p: ox.NamedNode,
+                documents: list[str]) -> ox.NamedNode | ox.Literal | None:
+    """The value of single-valued ``p`` that wins among what the remaining documents that
+    mention ``s`` give (``kb.graph.values``: ``name_order``, ``value_order``)."""
+    from kb.graph.values import name_order, value_order
+
+    head = f"{s} {p} "
+    rows = store.query(f"""
+        SELECT DISTINCT ?t ?g WHERE {{
+          GRAPH ?g {{ ?g <{SCHEMA.mentions}> {s} . ?g <{KB.describes}> ?t }}
+          FILTER(STRSTARTS(?t, {ox.Literal(head)}))
+        }}""", union=False).rows
+    values = [parse_record(t.value).object for t, g in rows if g.value not in set(documents)]
+    if not values:
+        return None
+    if p.value == SCHEMA.name:
+        return min(values, key=lambda v: name_order(v.value))
+    return min(values, key=value_order)
+
+
+def _unsupported_aliases(store: Store, docs: str, listed: str) -> list[ox.Quad]:
+    """Aliases of the remaining entities that no other document's surface forms support
+    (documents ingested before they recorded what they give)."""
+    default = ox.DefaultGraph()
+    return [ox.Quad(e, ox.NamedNode(SKOS.altLabel), alias, default) for e, alias in store.query(f"""
         SELECT DISTINCT ?e ?a WHERE {{
           VALUES ?d {{ {docs} }}
           GRAPH ?d {{ ?d <{SCHEMA.mentions}> ?e }}
@@ -67,9 +187,7 @@ def forget_quads(store: Store, documents: list[str]) -> list[ox.Quad]:
             GRAPH ?g {{ ?e <{KB.evidence}> ?m . ?m <{OA.exact}> ?x }}
             FILTER(?g NOT IN ({listed}) && STR(?x) = STR(?a))
           }}
-        }}""", union=False).rows:
-        quads.append(ox.Quad(e, ox.NamedNode(SKOS.altLabel), alias, default))
-    return list(dict.fromkeys(quads))
+        }}""", union=False).rows]
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
@@ -169,5 +287,6 @@ def forget(store: Store, spec: str) -> list[str]:
     if not docs:
         raise UnknownEntity(f"no document {spec!r} in the store; give its IRI, source path "
                             "or URL (list them with `kb ask document`)")
-    store.replace_graphs({}, remove=forget_quads(store, docs), drop=docs)
+    remove, add = forget_changes(store, docs)
+    store.replace_graphs({}, add=add, remove=remove, drop=docs)
     return docs

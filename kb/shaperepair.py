@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kb.errors import KBError
+from kb.graph.values import value_order
 from kb.shapecheck import Finding, Term, Triples, View, check
 from kb.vocab import ORG, RDF, SCHEMA, SEM, prefixed
 
@@ -40,12 +41,15 @@ class ShapeError(KBError):
     """The document's own description violates a shape: nothing of it is written."""
 
 
-def conform(store: Store, graph: DocumentGraph, removed: Iterable[ox.Quad] = ()) -> list[str]:
+def conform(store: Store, graph: DocumentGraph, removed: Iterable[ox.Quad] = (),
+            added: Iterable[ox.Quad] = ()) -> list[str]:
     """Check ``graph`` (one document's quads and shared triples, about to be written over
-    ``store`` minus ``removed``) and drop what violates the shapes, in place; returns one
-    warning per repair."""
+    ``store`` minus ``removed`` plus ``added``) and drop what violates the shapes, in place;
+    returns one warning per repair."""
     stored = _stored(store, graph, removed)
-    referenced = _local_objects(graph)
+    for q in added:
+        stored.add(q.subject, q.predicate.value, q.object)
+    referenced = local_objects(graph)
     warnings: list[str] = []
     for _ in range(MAX_ROUNDS):
         data = Triples((q.subject, q.predicate, q.object) for q in (*graph.quads, *graph.shared))
@@ -62,7 +66,7 @@ def conform(store: Store, graph: DocumentGraph, removed: Iterable[ox.Quad] = ())
                                          "replaced the stored"))
         if not drop:
             return warnings
-        _remove(graph, drop, referenced)
+        remove_with_orphans(graph, drop, referenced)
     raise ShapeError(f"{graph.iri}: the shapes check did not settle after {MAX_ROUNDS} "
                      "rounds of repairs; please report this document")
 
@@ -114,7 +118,7 @@ def _over_count(f: Term, path: str, limit: int, graph: DocumentGraph, data: Trip
     if isinstance(f, ox.NamedNode) and (f.value + "/").startswith(graph.iri + "/"):
         extra = set(ours[max(0, limit - len(held)):])
     else:
-        keep = set(sorted({*held, *ours}, key=str)[:limit])
+        keep = set(sorted({*held, *ours}, key=value_order)[:limit])
         extra = {o for o in ours if o not in keep}
         for o in held:
             if o not in keep:
@@ -124,7 +128,7 @@ def _over_count(f: Term, path: str, limit: int, graph: DocumentGraph, data: Trip
             and q.object in extra}
 
 
-def _local_objects(graph: DocumentGraph) -> set[Term]:
+def local_objects(graph: DocumentGraph) -> set[Term]:
     local = graph.iri + "/"
     return {q.object for q in (*graph.quads, *graph.shared)
             if isinstance(q.object, ox.NamedNode) and q.object.value.startswith(local)}
@@ -133,7 +137,8 @@ def _local_objects(graph: DocumentGraph) -> set[Term]:
 FACT_CLASSES = frozenset({ORG.Membership, SCHEMA.Quotation, SEM.Event, SCHEMA.MonetaryGrant})
 
 
-def _remove(graph: DocumentGraph, drop: set[ox.Quad], referenced: set[Term]) -> None:
+def remove_with_orphans(graph: DocumentGraph, drop: set[ox.Quad],
+                        referenced: set[Term]) -> None:
     """Drop ``drop``, then the document's own nodes nothing points to any more (they were
     pointed to before: a fact's evidence, a grant's amount), until none is left; the fact
     count and the entities the document mentions follow."""

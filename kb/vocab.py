@@ -105,7 +105,7 @@ KB = Vocabulary("kb", "https://w3id.org/civic-kb/ns#", """
     courtRuling evidence executiveOrder factuality future hypothetical jurisdiction key negated
     ordinance policy post recipient regulation rule statute target threatenedAction
     Correction Merge Rejection Split inDocument kept merged rejected splitFrom splitInto
-    surfaceForm uncorrectedQuads
+    surfaceForm uncorrectedQuads describes
 """)
 
 EVENT = Vocabulary("kbe", "https://w3id.org/civic-kb/event/", """

@@ -34,7 +34,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ingest: nlp", ("ingest.nlp",)),
     ("ingest: extract", ("ingest.extract.*", "ingest.resolve_local")),
     ("ingest: resolve", ("ingest.resolve",)),
-    ("ingest: pipeline", ("ingest.pipeline", "ingest.cluster")),
+    ("ingest: pipeline", ("ingest.pipeline", "ingest.write", "ingest.cluster")),
     ("kb features", (
         "kb.labels", "kb.ontology_index", "kb.edge_labels", "kb.projection", "kb.paths",
         "kb.export.*", "kb.questions", "kb.describe", "kb.factsjson", "kb.validate", "kb.serve",

@@ -19,6 +19,7 @@ from kb.graph.values import (
     date_literal,
     date_or_expression,
     decimal,
+    description_records,
     event_type,
     integer,
     iri_node,
@@ -68,9 +69,14 @@ class _Builder:
         obj = iri_node(o) if isinstance(o, str) else o
         self.out.quads.append(ox.Quad(s, iri_node(p), obj, self.d))
 
-    def shared(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str) -> None:
-        self.out.shared.append(
-            ox.Quad(iri_node(s), iri_node(p), iri_node(o) if isinstance(o, str) else o, DEFAULT))
+    def shared(self, s: str, p: str, o: ox.NamedNode | ox.Literal | str, *,
+               given: bool = True) -> None:
+        """A default-graph triple; ``given``: one this document gives whatever the store holds
+        (recorded in ``offers``), not one written because of what another document gave."""
+        q = ox.Quad(iri_node(s), iri_node(p), iri_node(o) if isinstance(o, str) else o, DEFAULT)
+        self.out.shared.append(q)
+        if given:
+            self.out.offers.append(q)
 
     def mention(self, iri: str) -> None:
         if iri not in self.out.mentions:
@@ -90,33 +96,31 @@ class _Builder:
         self.local(m, KB.rule, ox.Literal(ev.rule))
         self.local(m, KB.confidence, decimal(min(1.0, max(0.0, ev.confidence))))
 
-    def name(self, iri: str, name: str) -> None:
-        """The canonical name of an entity this document only refers to (a publisher, the
-        state of a city)."""
-        self.claim_name(iri, name)
-
     def claim_name(self, iri: str, name: str) -> str:
         """Offer ``name`` as the entity's schema:name; returns the name it ends with.
 
         Every entity keeps exactly one name, the first in ``name_order`` of all the names
         its documents give it, whatever order they came in: a better name than the stored
         one replaces it (the stored one is retracted and kept as an alias), a worse one
-        becomes an alias."""
+        becomes an alias. What is written depends on the store; what the document gives (its
+        ``offers``: this name) does not."""
+        name_p = iri_node(SCHEMA.name)
+        self.out.offers.append(ox.Quad(iri_node(iri), name_p, ox.Literal(name), DEFAULT))
         held = self.named.get(iri) or self.res.stored_names.get(iri)
         if held is not None and held != name and name_order(held) < name_order(name):
-            self.shared(iri, SKOS.altLabel, ox.Literal(name))
+            self.shared(iri, SKOS.altLabel, ox.Literal(name), given=False)
             return held
         if held is not None and held != name:
-            old = ox.Quad(iri_node(iri), iri_node(SCHEMA.name), ox.Literal(held), DEFAULT)
+            old = ox.Quad(iri_node(iri), name_p, ox.Literal(held), DEFAULT)
             if iri in self.named:
                 self.out.shared = [q for q in self.out.shared if q != old]
             if self.res.stored_names.get(iri) == held:
                 self.out.retract.append(old)
             self.out.retract.append(
                 ox.Quad(iri_node(iri), iri_node(SKOS.altLabel), ox.Literal(name), DEFAULT))
-            self.shared(iri, SKOS.altLabel, ox.Literal(held))
+            self.shared(iri, SKOS.altLabel, ox.Literal(held), given=False)
         self.named[iri] = name
-        self.shared(iri, SCHEMA.name, ox.Literal(name))
+        self.shared(iri, SCHEMA.name, ox.Literal(name), given=False)
         return name
 
     def labels(self, iri: str, entity: Entity, rule: str) -> None:
@@ -125,7 +129,7 @@ class _Builder:
         name = self.claim_name(iri, entity.name)
         for alias in entity.aliases:
             if alias != name:
-                self.shared(iri, SKOS.altLabel, ox.Literal(alias))
+                self.shared(iri, SKOS.altLabel, ox.Literal(alias), given=alias != entity.name)
         self.mention(iri)
         text = self.doc.text
         first = entity.evidence[0] if entity.evidence else None
@@ -156,7 +160,7 @@ class _Builder:
             self.local(d, SCHEMA.publisher, org)
             self.shared(org, RDF.type, SCHEMA.NewsMediaOrganization)
             self.shared(org, RDF.type, ORG.Organization)
-            self.name(org, doc.publisher)
+            self.claim_name(org, doc.publisher)
             self.mention(org)
         if doc.author:
             for name in re.split(r"\s*(?:,|\band\b)\s*", doc.author):
@@ -164,7 +168,7 @@ class _Builder:
                     person = iris.person(name.strip())
                     self.local(d, SCHEMA.author, person)
                     self.shared(person, RDF.type, SCHEMA.Person)
-                    self.name(person, name.strip())
+                    self.claim_name(person, name.strip())
                     self.mention(person)
 
     # -- entities -------------------------------------------------------------------------------
@@ -196,7 +200,7 @@ class _Builder:
             self.mention(info.iri)
         for info in res.places.values():
             if info.iri not in named:
-                self.name(info.iri, info.name)
+                self.claim_name(info.iri, info.name)
         for key, place in self.facts.places.items():
             self.labels(res.iri[key], place, "entity.place")
 
@@ -250,7 +254,7 @@ class _Builder:
                 self.shared(post, RDF.type, ORG.Post)
                 self.shared(post, ORG.role, role_iri)
                 of_name = self.facts.name_of(m.of) or ""
-                self.name(post, f"{role_name} of {of_name}" if of_name else role_name)
+                self.claim_name(post, f"{role_name} of {of_name}" if of_name else role_name)
                 self.shared(post, KB.jurisdiction if of.startswith(iris.resource("place", ""))
                             else ORG.postIn, of)
                 self.mention(post)
@@ -390,6 +394,7 @@ def build(facts: DocumentFacts, res: Resolution) -> DocumentGraph:
     # entities only referenced (a funder key with no entity would be a bug upstream): mention all
     for iri in res.iri.values():
         b.mention(iri)
+    b.out.quads.extend(description_records(b.out))
     return b.out
 
 

@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kb import iris
-from kb.graph.values import DEFAULT, DocumentGraph, N, content_hash, date_literal, decimal, integer
+from kb.graph.values import (
+    DEFAULT,
+    DocumentGraph,
+    N,
+    content_hash,
+    date_literal,
+    decimal,
+    description_records,
+    integer,
+)
 from kb.vocab import DCT, KB, OA, ORG, RDF, SCHEMA, SEM
 
 if TYPE_CHECKING:
@@ -48,6 +57,7 @@ def table_graph(document: Document, triples: list[ox.Triple],
         subject = t.subject.value if isinstance(t.subject, ox.NamedNode) else ""
         if iris.kind_of(subject):
             out.shared.append(ox.Quad(t.subject, t.predicate, t.object, DEFAULT))
+            out.offers.append(out.shared[-1])
             if subject not in out.mentions:
                 out.mentions.add(subject)
                 local.append(ox.Triple(d, N(SCHEMA.mentions), t.subject))
@@ -55,6 +65,7 @@ def table_graph(document: Document, triples: list[ox.Triple],
             local.append(t)
     local += _row_evidence(out.iri, triples, rows)
     out.quads = [ox.Quad(t.subject, t.predicate, t.object, d) for t in local]
+    out.quads += description_records(out)
     out.facts = sum(1 for t in triples if t.predicate.value == RDF.type
                     and t.object.value in FACT_CLASSES)
     return out

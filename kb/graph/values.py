@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import pyoxigraph as ox
 
-from kb.vocab import EVENT, EVENT_CAMEO, EVENT_FOR_KEY, EVENT_KEY, SCHEMA, XSD
+from kb.vocab import EVENT, EVENT_CAMEO, EVENT_FOR_KEY, EVENT_KEY, KB, SCHEMA, XSD
 
 N = ox.NamedNode
 DEFAULT = ox.DefaultGraph()
@@ -44,11 +44,61 @@ class DocumentGraph:
     """In the default graph."""
     mentions: set[str] = field(default_factory=set)
     facts: int = 0
+    offers: list[ox.Quad] = field(default_factory=list)
+    """The shared description this document gives, whatever the store holds: every name it
+    gives an entity (also one that loses to a stored name), its aliases and the rest of
+    ``shared`` that does not depend on other documents. Recorded (``description_records``)
+    so that forgetting another document can recompute what the remaining ones give."""
     retract: list[ox.Quad] = field(default_factory=list)
     """Stored default-graph quads this document's descriptions replace: a name, or a value of
     a single-valued property, that loses to this document's in the order every store agrees on
     (`preferred_name`, or the smaller term for other properties), so the description of an
     entity does not depend on which document came first."""
+
+
+SINGLE_VALUED = frozenset({SCHEMA.name, SCHEMA.legislationType, KB.jurisdiction})
+"""Properties a shared entity has one value of (ontology/shapes.ttl): documents that give
+different values compete (``name_order``, else ``value_order``)."""
+
+
+def value_order(term: ox.NamedNode | ox.Literal) -> str:
+    """The order single values other than names compete in: their N-Triples form."""
+    return str(term)
+
+
+def description_records(graph: DocumentGraph) -> list[ox.Quad]:
+    """``<doc> kb:describes "<s> <p> <o>"`` for every shared triple the document gives
+    (``offers``): what ``kb.documents.forget_changes`` reads to keep the shared descriptions
+    a function of the documents left."""
+    doc = iri_node(graph.iri)
+    graph_name = ox.NamedNode(graph.iri)
+    describes = iri_node(KB.describes)
+    lines = sorted({str(ox.Triple(q.subject, q.predicate, q.object)) for q in graph.offers})
+    return [ox.Quad(doc, describes, ox.Literal(line), graph_name) for line in lines]
+
+
+def parse_record(line: str) -> ox.Triple:
+    """The triple of one ``kb:describes`` record (an N-Triples line without its dot)."""
+    return next(iter(ox.parse(line.encode() + b" .", format=ox.RdfFormat.N_TRIPLES)))
+
+
+def record_offers(quads: list[ox.Quad]) -> list[ox.Quad]:
+    """The offers a stored document graph's records hold (``description_records`` back)."""
+    out = []
+    for q in quads:
+        if q.predicate.value == KB.describes:
+            t = parse_record(q.object.value)
+            out.append(ox.Quad(t.subject, t.predicate, t.object, DEFAULT))
+    return out
+
+
+def with_records(graph: DocumentGraph) -> None:
+    """Make ``graph.quads`` hold the records of its current ``offers`` (after corrections
+    changed them), in place; quads untouched when the records are already those."""
+    records = description_records(graph)
+    held = [q for q in graph.quads if q.predicate.value == KB.describes]
+    if set(held) != set(records):
+        graph.quads = [*(q for q in graph.quads if q.predicate.value != KB.describes), *records]
 
 
 def name_order(name: str) -> tuple[int, str]:
