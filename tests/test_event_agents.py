@@ -260,3 +260,15 @@ def test_a_request_targets_whom_it_asks_and_an_office_of_a_place_is_its_holder(n
     text = ("Mayor Sam Quill of Denver requested that the Governor of Texas send the National "
             "Guard.")
     assert ("other", "Sam Quill", "Texas") in triples(nlp, text)
+
+
+def test_a_group_whose_members_the_next_sentence_names_acts_as_them(nlp):
+    text = ("Governor Tom Hale of Colorado unveiled a budget plan on Monday. Republican "
+            "lawmakers criticized the plan. State Senators Ann Roe and Bo Li said it would raise "
+            "taxes.")
+    found = triples(nlp, text)
+    assert ("other", "Ann Roe", None) in found and ("other", "Bo Li", None) in found
+    # one person named next is not the group: the party stays the agent
+    text = ("Governor Tom Hale of Colorado unveiled a budget plan on Monday. Republican "
+            "lawmakers criticized the plan. State Senator Ann Roe said it would raise taxes.")
+    assert ("other", "Republican Party", None) in triples(nlp, text)

@@ -391,3 +391,18 @@ def object_antecedent(ctx: Context, tok) -> str | None:
                 m.key not in own and (best is None or m.start > best.start):
             best = m
     return best.key if best else None
+
+
+def members_named_next(ctx: Context, subj) -> list[str]:
+    """"Republican candidates blasted the plan. Sens. Marco Rubio and Ted Cruz ...": a plural
+    group as the subject, whose members the next sentence names as its own coordinated
+    subject (two people at least), acts as those people, one event each."""
+    if subj.tag_ not in ("NNS", "NNPS") or subj.lemma_.lower() not in agent_words()["group_nouns"]:
+        return []
+    k = ctx.sent_of[subj.i] + 1
+    if k >= len(ctx.sents):
+        return []
+    subjects = [c for c in ctx.sents[k].root.children if c.dep_ == "nsubj"]
+    people = [key for s in subjects for t in (s, *s.conjuncts)
+              if (key := ctx.key_at(t) or "").startswith("person:")]
+    return list(dict.fromkeys(people)) if len(set(people)) > 1 else []

@@ -10,6 +10,7 @@ from ingest.extract.event_agents import (
     dateline_end,
     defendants,
     funder_named,
+    members_named_next,
     object_antecedent,
     participle_agent,
     person_pronoun,
@@ -90,6 +91,10 @@ def skip_parenthesis(doc, i: int) -> int:
 def agents_of(ctx: Context, tok) -> list[str]:
     """The agent of an event and those coordinated with it ("Ann Roe and Bo Li sued the
     city"): one event each, as the facts record one agent per event."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    listed = members_named_next(ctx, subj) if subj is not None else []
+    if listed:
+        return listed  # "Republican candidates blasted the plan. Sens. A and B ..."
     found: list = []
     agent = agent_of(ctx, tok, found)
     if agent is None:
