@@ -15,13 +15,10 @@ from __future__ import annotations
 import re
 
 from ingest.extract.context import Context, slug
-from ingest.extract.post_places import DATELINE
+from ingest.extract.post_places import DATELINE, PARTY_TAG
 from ingest.gazetteer import GazPlace, lookup, named_as_local
 from kb.facts import Place
 
-#: "(D-Del.)", "(R-Texas)", "(I-Vt.)", "(D – Orange County)", "(R-Dutchess, 7th District)"
-PARTY_TAG = re.compile(r"\((?:[RDI]|Dem|Rep|Ind)\.?\s?[-–—]\s?"
-                       r"(?P<place>[A-Z][A-Za-z.']*(?: [A-Z][A-Za-z.']*){0,3})\s*[,)]")
 #: "(22nd District – Elgin)", "(District 7 - Riverside)"
 DISTRICT_TAG = re.compile(r"\((?:\d+(?:st|nd|rd|th) District|District \d+)\s?[-–—]\s?"
                           r"(?P<place>[A-Z][A-Za-z.']*(?: [A-Z][A-Za-z.']*){0,3})\)")

@@ -23,6 +23,9 @@ DATELINE = re.compile(r"^\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*)?\(?"
                       r"(?:\([^)\n]{3,30}\)\s*)?[—–-]{1,2}\s")
 GOVERNMENT_PUBLISHER = re.compile(r"\b(?:Office|Governor|Mayor|Attorney General|Department|"
                                   r"State of|City of|County|Senator|White House|Agency)\b")
+#: "(D-Del.)", "(R-Texas)", "(I-Vt.)", "(D – Orange County)", "(R-Dutchess, 7th District)"
+PARTY_TAG = re.compile(r"\((?:[RDI]|Dem|Rep|Ind)\.?\s?[-–—]\s?"
+                       r"(?P<place>[A-Z][A-Za-z.']*(?: [A-Z][A-Za-z.']*){0,3})\s*[,)]")
 
 #: the lead of a release: "Governor X today announced", "announced today"
 RELEASE_TODAY = re.compile(r"\btoday\b")
@@ -112,8 +115,6 @@ def congress_chambers(ctx: Context) -> None:
 def in_congress(ctx: Context, person: str) -> bool:
     """Whether a mention of ``person`` has a federal title before it or a state's party tag
     after it."""
-    from ingest.extract.place_cues import PARTY_TAG
-
     text = ctx.doc.text
     doc = ctx.doc
     for m in ctx.mentions:
