@@ -272,3 +272,11 @@ def test_a_group_whose_members_the_next_sentence_names_acts_as_them(nlp):
     text = ("Governor Tom Hale of Colorado unveiled a budget plan on Monday. Republican "
             "lawmakers criticized the plan. State Senator Ann Roe said it would raise taxes.")
     assert ("other", "Republican Party", None) in triples(nlp, text)
+
+
+def test_the_president_is_the_one_of_the_titles_own_country(nlp):
+    text = ("President Donald Trump met Chinese President Xi Jinping on Monday. The president "
+            "vetoed the bill on Tuesday.")
+    found = triples(nlp, text)
+    assert ("other", "Donald Trump", None) in found
+    assert not [e for e in found if e[1] == "Xi Jinping"]

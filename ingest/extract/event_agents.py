@@ -17,9 +17,9 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-from ingest.extract.context import Context, lexicon
+from ingest.extract.context import Context, lexicon, slug
 from ingest.extract.event_triggers import event_words
-from ingest.extract.known import agrees, pronoun_antecedent
+from ingest.extract.known import agrees, known_post, pronoun_antecedent
 from ingest.extract.post_places import DATELINE
 from ingest.extract.roles import roles
 
@@ -107,7 +107,24 @@ def role_holder(ctx: Context, tok) -> str | None:
     if role is None or role.plural or role.public != "yes":
         return None
     holders = {m.person for m in ctx.facts.memberships if m.role == role.key}
+    # "the president" of a text naming two is the one of the title's own country
+    own = {k for k in holders if home_post(ctx, k, role)}
+    holders = own or holders
     return next((k for k in ctx.mentions_before(tok.i, "person:") if k in holders), None)
+
+
+def home_post(ctx: Context, person: str, role) -> bool:
+    """Whether the person holds the post in the title's own country ("the president": of the
+    United States), by the membership's place or by the list of office holders."""
+    if not role.default_of:
+        return False
+    home = "place:" + slug(role.default_of)
+    if any(m.person == person and m.role == role.key and m.of == home
+           for m in ctx.facts.memberships):
+        return True
+    listed = known_post(ctx, ctx.facts.people[person].name, True) \
+        if person in ctx.facts.people else None
+    return listed is not None and listed.role == role.key and listed.of == role.default_of
 
 
 def members_body(ctx: Context, tok, body_type: str) -> str | None:
