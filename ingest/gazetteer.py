@@ -94,6 +94,11 @@ def gazetteer() -> dict[str, list[GazPlace]]:
         within = state_names.get(code) if code else countries.get(c["countrycode"], {}).get("name")
         add(c["name"], GazPlace(c["name"], "city", c["countrycode"], code, within,
                                 c["geonameid"], c["population"]))
+    for row in data_lines("us_towns.tsv"):
+        code = row[1]
+        if code in state_names:
+            add(row[0], GazPlace(row[0], "city", "US", code, state_names[code], int(row[2]),
+                                 int(row[3])))
     for row in data_lines("places_extra.tsv"):
         name, typ, within = row[0], row[1], row[2] or None
         aliases = [a for a in (row[3].split(";") if len(row) > 3 else []) if a]

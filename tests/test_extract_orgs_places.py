@@ -323,3 +323,21 @@ def test_handle_after_a_name_is_no_second_body(nlp):
     found = orgs(nlp, "Travelers may board again, the network reported.\n— ABC News (@ABC) "
                       "February 4, 2017")
     assert "ABC" not in found
+
+
+def test_small_town_beside_its_county_is_found(nlp):
+    found = places(nlp, "The district covers parts of Orange County, including Los Alamitos and "
+                        "Seal Beach, California.")
+    assert found["Los Alamitos"]["within"] == "Orange County"
+
+
+def test_small_town_namesake_of_a_neighbourhood_is_dropped(nlp):
+    found = places(nlp, "New bike lanes will connect Tompkinsville, Stapleton and Concord in "
+                        "New York City.")
+    assert "Concord" not in found
+
+
+def test_university_town_alone_stays_the_university(nlp):
+    found = orgs(nlp, "Even at Harvard and Stanford, many studies cannot be reproduced, the "
+                      "report said.")
+    assert {"Harvard", "Stanford"} & set(found)

@@ -18,7 +18,7 @@ import re
 from ingest.extract.context import Context, lexicon
 from ingest.extract.org_nodes import is_acronym
 from ingest.extract.roles import role_at_end, role_starting, roles
-from ingest.gazetteer import lookup
+from ingest.gazetteer import city_sections, lookup
 
 ROMAN = re.compile(r"[IVXLCDM]+")
 #: "Sec. 7. General Provisions." or "Section 3. Definitions." opening a line
@@ -32,11 +32,36 @@ def misread(ctx: Context, span) -> bool:
         return not_a_body_acronym(ctx, span) or programme(ctx, span)
     if title_part(ctx, span, body_word) or not body_word and plural_people(span):
         return True
-    if not body_word and any(c.type in ("city", "town", "county") and c.country == "US"
-                             for c in lookup(span.text)):
-        return True  # "Binghamton" of "Binghamton (New York)": a place the model called a body
+    if not body_word and (city_with_state(ctx, span) or city_of_named_state(ctx, span)):
+        return True  # "Binghamton (New York)": a place the model called a body
     return document_part(span) or heading(ctx, span) or (not body_word and (
         money_named(ctx, span) or kind_of_group(ctx, span) or programme(ctx, span)))
+
+
+def city_with_state(ctx: Context, span) -> bool:
+    """"Binghamton (New York)", "Elgin, Illinois": a US city written with its state is a place
+    ("Harvard" and "Stanford" alone stay the universities the model took them for)."""
+    doc = ctx.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text not in ("(", ","):
+        return False
+    state = next((doc.text_of(span.end + 1, span.end + 1 + k) for k in (2, 1)
+                  if any(c.type == "state" for c in lookup(doc.text_of(span.end + 1,
+                                                                       span.end + 1 + k)))),
+                 None)
+    return state is not None and any(
+        c.type in ("city", "town", "county") and c.country == "US" and c.within == next(
+            s.name for s in lookup(state) if s.type == "state") for c in lookup(span.text))
+
+
+def city_of_named_state(ctx: Context, span) -> bool:
+    """"Memphis" in a text about Tennessee: a city (of 15,000 people or more; "Harvard" and
+    "Stanford" are small towns and stay universities) of a state the text names, or a
+    neighbourhood ("who represents Bushwick")."""
+    states = {p.name for p in ctx.facts.places.values() if p.type == "state"}
+    sections = city_sections()
+    return any(c.type == "city" and c.country == "US" and c.population >= 15_000
+               and (c.within in states or (c.name, c.state) in sections)
+               for c in lookup(span.text))
 
 
 def not_a_body_acronym(ctx: Context, span) -> bool:

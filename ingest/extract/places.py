@@ -23,6 +23,9 @@ from ingest.gazetteer import (
 from kb.facts import Place
 
 BIG_CITY = 500_000
+#: towns smaller than this are taken only with their state written after them or their
+#: county named in the text: many share a name with a neighbourhood or a bigger place
+SMALL_TOWN = 15_000
 COUNTRY = "United States"
 
 
@@ -135,10 +138,19 @@ def choose(ctx: Context, span, cands: list[GazPlace], states: set, has_dc: bool,
             if cand.state == explicit_state:
                 return cand
             continue
+        if cand.population < SMALL_TOWN and not county_named(ctx, cand):
+            continue  # "Concord" among Staten Island's neighbourhoods is no upstate town
         if cand.state in states or cand.population >= BIG_CITY or (
                 has_nyc and cand.state == "NY"):
             return cand
     return None
+
+
+def county_named(ctx: Context, cand: GazPlace) -> bool:
+    """Whether the county a small town lies in is named in the text ("Los Alamitos" in a
+    story about Orange County)."""
+    county = city_counties().get((cand.name, cand.within or ""))
+    return county is not None and county.lower() in ctx.doc.text.lower()
 
 
 def state_namesake(cands: list[GazPlace], states: set) -> bool:
