@@ -341,3 +341,15 @@ def test_university_town_alone_stays_the_university(nlp):
     found = orgs(nlp, "Even at Harvard and Stanford, many studies cannot be reproduced, the "
                       "report said.")
     assert {"Harvard", "Stanford"} & set(found)
+
+
+def test_names_with_company_and_centre_heads_the_model_missed(nlp):
+    found = orgs(nlp, "A spokesman for Vapor Labs declined to comment. According to a fact "
+                      "sheet from the Immigrant Legal Resource Center, the model is new.")
+    assert "Vapor Labs" in found
+    assert "Immigrant Legal Resource Center" in found
+
+
+def test_centre_of_a_building_is_no_body(nlp):
+    found = orgs(nlp, "The rally moved from Union Square to the Barclays Center on Sunday.")
+    assert "Barclays Center" not in found

@@ -224,7 +224,8 @@ def headed_name(ctx: Context, tok) -> None:
                                                       and tok.i - start < 2):
         return
     span = doc[start:tok.i + 1]
-    if role_starting(span) or looks_like_person(span) or funded_purpose(ctx, span):
+    if role_starting(span) or looks_like_person(span) or funded_purpose(ctx, span) or \
+            title_case_line(ctx, span):
         return
     key = add_org(ctx, span.text, surface=span.text)
     ctx.facts.organizations[key].evidence.append(ctx.evidence(tok, "org.headed-name"))

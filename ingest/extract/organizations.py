@@ -102,14 +102,16 @@ def extract_organizations(ctx: Context) -> None:
             consider(ctx, part, people, generic, facility, places)
     # 4. "<Role>'s Office"; "<person> of <Name>" introduces the body a person speaks for
     name_heads = frozenset(lexicon()["org_name_heads"])
+    center_topics = frozenset(lexicon()["center_topics"])
     for tok in doc:
         text = tok.text
         if text == "of":
             affiliation(ctx, tok)
         elif text == "Office":
             role_office(ctx, tok)
-        elif text[:1].isupper() and tok.lower_ in name_heads:
-            headed_name(ctx, tok)
+        elif text[:1].isupper() and (tok.lower_ in name_heads or text == "Center" and tok.i > 0
+                                     and doc[tok.i - 1].lower_ in center_topics):
+            headed_name(ctx, tok)  # "the Immigrant Legal Resource Center", not "Barclays Center"
         elif text[:1] == "@":
             handle(ctx, tok)
     # 5. acronyms: defined in parentheses, or the initials of a body already named
