@@ -280,3 +280,20 @@ def test_the_president_is_the_one_of_the_titles_own_country(nlp):
     found = triples(nlp, text)
     assert ("other", "Donald Trump", None) in found
     assert not [e for e in found if e[1] == "Xi Jinping"]
+
+
+def test_money_cut_for_someone_targets_them(nlp):
+    text = ("Funding for the Denver Public Library was cut by the Colorado General Assembly on "
+            "Monday.")
+    assert ("withhold", "Colorado General Assembly", "Denver Public Library") in triples(nlp, text)
+
+
+def test_a_bill_that_passed_a_chamber_is_the_chambers_act(nlp):
+    text = ("The bill, sponsored by Sen. Jane Roe (R-Dutchess), passed the New York State Senate "
+            "on Monday.")
+    found = triples(nlp, text)
+    assert [e for e in found if e[0] == "other" and e[1] and "Senate" in e[1]]
+    # a prediction that it would not pass is no act of the chamber
+    text = ("Sen. Jane Roe (R-Dutchess) predicted that the bill would not pass the New York "
+            "State Senate.")
+    assert not [e for e in triples(nlp, text) if e[1] and "Senate" in e[1]]

@@ -5,18 +5,20 @@ from __future__ import annotations
 
 from ingest.extract.context import Context, lexicon
 from ingest.extract.event_agents import (
+    members_named_next,
+    object_antecedent,
+    person_pronoun,
+    place_described,
+    unnamed_entity,
+)
+from ingest.extract.event_agents_clauses import (
     after_dateline,
     chamber_of,
     dateline_end,
     defendants,
     funder_named,
-    members_named_next,
-    object_antecedent,
     participle_agent,
-    person_pronoun,
-    place_described,
     signer_of,
-    unnamed_entity,
 )
 from ingest.extract.event_triggers import entry_of, event_words
 from ingest.resolve_local import antecedent
@@ -292,6 +294,13 @@ def targets_of(ctx: Context, tok) -> list[str]:
         # "requested that the Governor of Tennessee make available ...": whom it asks
         out += [k for c in tok.children if c.dep_ == "ccomp" for s in c.children
                 if s.dep_ in ("nsubj", "nsubjpass") and (k := entity_of(ctx, s)) and
+                k.startswith(("person:", "org:", "place:")) and k not in out]
+    if (entry_of(tok) or ("",))[0] in ("withhold", "award"):
+        # "funding for the library was cut", "cut grants to the city": whose money it is
+        money = set(lexicon()["grant_heads"])
+        out += [k for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in money
+                for p in c.children if p.dep_ == "prep" and p.lower_ in ("for", "to")
+                for g in p.children if g.dep_ == "pobj" and (k := entity_of(ctx, g)) and
                 k.startswith(("person:", "org:", "place:")) and k not in out]
     requester = requested_by(ctx, tok)
     if requester and requester not in out:

@@ -15,7 +15,8 @@ factuality. Verbs inside quotations are the speaker's words, not reported events
 from __future__ import annotations
 
 from ingest.extract.context import Context, word_list
-from ingest.extract.event_agents import law_author, owner_named, passing_chamber
+from ingest.extract.event_agents import law_author, owner_named
+from ingest.extract.event_agents_clauses import passing_chamber
 from ingest.extract.event_agents_rulings import ruled_on
 from ingest.extract.event_agents_speakers import announced_for_place, spokesman_for
 from ingest.extract.event_arguments import (
@@ -102,8 +103,8 @@ def extract_events(ctx: Context) -> None:
             agents = list(dict.fromkeys(spokesman_for(ctx, verb, a) for a in agents))
             speaker = None if agents else announced_for_place(ctx, verb)
             agents = [speaker] if speaker else agents
-        if not agents and typ == "enact":
-            chamber = passing_chamber(ctx, tok)
+        if not agents and typ == "enact" and factuality == "asserted":
+            chamber = passing_chamber(ctx, tok)  # "would not pass the Senate": no chamber's act
             agents = [chamber] if chamber else []
         if not agents:
             continue
