@@ -112,11 +112,11 @@ def role_office(ctx: Context, tok) -> None:
         return
     end = tok.i - 1
     start = end - 1
-    while start > 0 and (doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in (
-            "the", "a") or doc[start - 1].text in ("'s", "’s") and start > 1 and
-            doc[start - 2].text[:1].isupper()):
+    while start > max(0, end - 10) and (doc[start - 1].text[:1].isupper() and doc[
+            start - 1].lower_ not in ("the", "a") or doc[start - 1].text in ("'s", "’s") and
+            start > 1 and doc[start - 2].text[:1].isupper()):
         start -= 1  # "State's Attorney's Office": a role may hold a possessive itself
-    words = tuple(t.lower_.replace("’", "'") for t in doc[start:end])
+    words = tuple(t.lower_.replace("’", "'") for t in doc.tokens[start:end])
     for k in range(len(words)):
         if words[k:] in forms and doc[start + k].text[:1].isupper():
             first = start + k
