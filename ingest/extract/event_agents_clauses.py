@@ -66,8 +66,8 @@ def passing_chamber(ctx: Context, tok) -> str | None:
     General Assembly", "the bill passed the Senate": the legislature it went through."""
     for p in tok.children:
         if p.dep_ == "prep" and p.lower_ == "through":
-            key = next((k for t in p.subtree if (k := ctx.key_at(t) or "").startswith("org:")
-                        and ctx.facts.organizations[k].type == "legislature"), None)
+            key = next((k for t in p.subtree if is_legislature(ctx, k := ctx.key_at(t) or "")),
+                       None)
             if key:
                 return key
     law_subject = (tok.dep_ == "acl" and (ctx.key_at(tok.head) or "").startswith("law:")) or any(
@@ -77,8 +77,7 @@ def passing_chamber(ctx: Context, tok) -> str | None:
     if law_subject or any(c.dep_ == "nsubj" and c.lemma_.lower() in nouns for c in tok.children):
         # "the bill passed the Senate": the chamber it passed is the object
         key = next((k for c in tok.children if c.dep_ == "dobj" and
-                    (k := ctx.key_at(c) or "").startswith("org:") and
-                    ctx.facts.organizations[k].type == "legislature"), None)
+                    is_legislature(ctx, k := ctx.key_at(c) or "")), None)
         if key:
             return key
     if not law_subject or any(c.dep_ in ("dobj", "agent") for c in tok.children):
@@ -101,8 +100,7 @@ def chamber_of(ctx: Context, tok, key: str) -> str:
              for g in c.children if g.dep_ == "pobj"]
     for c in mods:
         other = ctx.key_at(c)
-        if other and other in ctx.facts.organizations and \
-                ctx.facts.organizations[other].type == "legislature":
+        if other and is_legislature(ctx, other):
             return other
     return key
 
@@ -129,3 +127,8 @@ def defendants(ctx: Context, tok) -> list[str]:
                 out.append(key)
         return out
     return []
+
+
+def is_legislature(ctx: Context, key: str) -> bool:
+    org = ctx.facts.organizations.get(key)
+    return org is not None and org.type == "legislature"
