@@ -290,3 +290,18 @@ def test_a_ruling_named_by_its_year_where_a_court_speaks(nlp):
              "report, the auditor said so.")["laws"]}
     assert list(laws) == ["2016 ruling (the Supreme Court)"]
     assert laws["2016 ruling (the Supreme Court)"]["type"] == "court ruling"
+
+
+def test_a_law_that_says_or_has_been_is_not_named_by_a_purpose(nlp):
+    names = [law["name"] for law in facts(
+        nlp, "There is a policy that has been in place for years. Ohio has a law that says "
+             "drivers must stop. The council passed a law that bans plastic straws in Ohio.")
+        ["laws"]]
+    assert names == ["law that bans plastic straws"]
+
+
+def test_an_article_of_a_state_constitution_is_not_the_federal_ones(nlp):
+    names = {law["name"] for law in facts(
+        nlp, "The U.S. Constitution applies. Article I of the Ohio Constitution was cited.")
+        ["laws"]}
+    assert names == {"U.S. Constitution"}

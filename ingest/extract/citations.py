@@ -61,6 +61,8 @@ CONSTITUTION = re.compile(r"\b(?:the\s+)?(U\.S\.\s+|United States\s+|federal\s+|
 OTHER_CHARTER = re.compile(r"\b(?:[Tt]reat(?:y|ies)|[Aa]greements?|[Cc]onventions?|[Cc]ontracts?|"
                            r"[Cc]harters?|[Cc]ompacts?|[Bb]ylaws|[Aa]ccords?|[Pp]rotocols?|"
                            r"[Cc]odes?|[Oo]rdinances?|[Ll]ease|[Ss]tate [Cc]onstitution)\b")
+STATE_CONSTITUTION = re.compile(r"\b(?!The\b|United\b|Federal\b)[A-Z][a-z]+(?:'s|’s)? "
+                                r"Constitution\b|\b[Ss]tate(?:'s|’s)? [Cc]onstitution\b")
 STATE_OWNER = re.compile(r"(?:[Ss]tate(?:'s|’s)?|(?!The\s)[A-Z][a-z]+(?:'s|’s)?)\s+$")
 
 
@@ -263,8 +265,9 @@ def constitution(ctx: Context, text: str, us: str | None) -> None:
         if span is None:
             continue
         sentence = ctx.sentence(span[0]).text
-        if "onstitution" not in sentence and OTHER_CHARTER.search(sentence):
-            continue  # "Article II" of a treaty or a contract is not the Constitution's
+        if ("onstitution" not in sentence and OTHER_CHARTER.search(sentence)) or \
+                STATE_CONSTITUTION.search(sentence):
+            continue  # "Article II" of a treaty, a contract or a state constitution
         name = f"U.S. Const. art. {m.group(1)}" + (f", § {m.group(2)}" if m.group(2) else "") \
             + (f", cl. {m.group(3)}" if m.group(3) else "")
         found(ctx, m.start(), m.end(), name, "statute", us, "law.article", m.group(0))

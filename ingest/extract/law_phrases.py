@@ -112,6 +112,9 @@ PURPOSE_HEADS = {"bill": "bill", "measure": "bill", "legislation": "bill", "reso
                  "ordinance": "ordinance", "law": "statute", "rule": "regulation",
                  "regulation": "regulation", "policy": "policy"}
 MODALS = frozenset(("would", "will", "could", "have", "has"))  # "that would have charged"
+# verbs that say what a law is or says, not what it does ("a law that says ...")
+NOT_PURPOSE = frozenset(("say", "state", "read", "mean", "be", "have", "do", "go", "come",
+                         "get", "seem", "appear", "remain"))
 
 
 def named_by_purpose(ctx: Context) -> None:
@@ -179,15 +182,15 @@ def purpose_start(doc, i: int) -> int | None:
         j = i + 1
         while j < len(doc) and doc[j].lower_ in MODALS:
             j += 1
-        if j < len(doc) and doc[j].pos_ == "VERB" and doc[j].tag_ != "VBN":
-            return i
-        if j < len(doc) and doc[j].tag_ == "VBN" and doc[j - 1].lower_ in ("have", "has"):
-            return i  # "which would have charged ..."
+        if j >= len(doc) or doc[j].pos_ != "VERB" or doc[j].lemma_.lower() in NOT_PURPOSE:
+            return None
+        if doc[j].tag_ != "VBN" or doc[j - 1].lower_ in ("have", "has"):
+            return i  # "that bans ...", "which would have charged ..."
     return None
 
 
 def clause_end(doc, start: int) -> int:
-    """End of the purpose clause: the next punctuation, conjunction or when/where word, at
+    """End of the purpose clause: the next punctuation, conjunction, date or "in <place>", at
     most twelve words on ("... by 2035" stays, "..., Lee said" does not)."""
     end = start + 1
     while end < len(doc) and end - start < 12:
@@ -196,7 +199,8 @@ def clause_end(doc, start: int) -> int:
             end += 1  # "gas-powered": one word
             continue
         if t.is_punct or t.lower_ in ("and", "but", "or", "because", "while", "after") or \
-                t.ent_type_ == "TIME" or (t.ent_type_ == "DATE" and not by_date(doc, end)):
+                t.ent_type_ == "TIME" or (t.ent_type_ == "DATE" and not by_date(doc, end)) or \
+                (t.ent_type_ == "GPE" and doc[end - 1].lower_ == "in"):
             break
         end += 1
     while end > start + 1 and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ"):
