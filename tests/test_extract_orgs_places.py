@@ -77,11 +77,15 @@ def test_federal_judicial_district_is_a_place_of_its_state(nlp):
 
 
 def test_city_sits_within_its_county_when_the_text_names_it(nlp):
-    found = places(nlp, "Orange County supervisors met in Santa Ana on Monday, and the mayor of "
-                        "Anaheim, California, spoke against the plan.")
+    found = places(nlp, "In California, Orange County supervisors met in Santa Ana on Monday "
+                        "to discuss the plan.")
     assert found["Orange County"]["within"] == "California"
     assert found["Santa Ana"]["within"] == "Orange County"
-    assert found["Anaheim"]["within"] == "Orange County"
+
+
+def test_city_written_with_its_state_sits_within_the_state(nlp):
+    found = places(nlp, "The city of Memphis, Tennessee, asked Shelby County for more deputies.")
+    assert found["Memphis"]["within"] == "Tennessee"
 
 
 def test_city_without_its_county_named_sits_within_its_state(nlp):

@@ -67,6 +67,7 @@ def extract_places(ctx: Context) -> None:
     # the top reading of the candidate starting / ending at each token, for neighbours' cues
     top = {s: c for s, _, c in candidates} | {e - 1: c for _, e, c in candidates}
     us_named = False
+    placed: set[str] = set()  # cities written "<City>, <State>": the text gives their parent
     for start, end, cands in candidates:
         span = doc[start:end]
         if not ctx.in_body(span[0]):
@@ -76,6 +77,8 @@ def extract_places(ctx: Context) -> None:
             continue
         us_named = us_named or place.country == "US"
         key = add_place(ctx, place, span.text)
+        if place.type == "city" and with_state(doc, end):
+            placed.add(key)
         ctx.facts.places[key].evidence.append(ctx.evidence(span[0], "place.gazetteer"))
         nxt = doc[end] if end < len(doc) else None
         if start == ctx.sentence(span[0]).start and nxt is not None and nxt.text in ("—", "–"):
@@ -92,7 +95,7 @@ def extract_places(ctx: Context) -> None:
             ctx.facts.places[us].evidence = [
                 type(e)(e.sentence, e.start, e.end, "place.implied-country", 0.5)
                 for e in ctx.facts.places[us].evidence]
-    link_parents(ctx)
+    link_parents(ctx, placed)
 
 
 def choose(ctx: Context, span, cands: list[GazPlace], states: set, has_dc: bool,
@@ -269,15 +272,25 @@ def add_place(ctx: Context, place: GazPlace, surface: str) -> str:
     return key
 
 
-def link_parents(ctx: Context) -> None:
+def with_state(doc, end: int) -> bool:
+    """Whether a state follows the place ending at ``end`` after a comma ("Memphis,
+    Tennessee")."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    return any(any(c.type == "state" for c in lookup(doc.text_of(end + 1, end + 1 + k)))
+               for k in (1, 2) if end + 1 + k <= len(doc))
+
+
+def link_parents(ctx: Context, placed: set[str]) -> None:
     """Keep ``within`` only where the parent is itself listed (or is the country); a city whose
-    county the text also names sits within the county ("Anaheim" beside "Orange County")."""
+    county the text also names sits within the county ("Anaheim" beside "Orange County"),
+    unless the text itself places it in its state ("Memphis, Tennessee")."""
     places = ctx.facts.places
     counties = city_counties()
     for place in places.values():
         if place.within and place.within not in places:
             place.within = None
-        if place.type not in ("city", "town") or place.within is None:
+        if place.type not in ("city", "town") or place.within is None or place.key in placed:
             continue
         county = counties.get((place.name, places[place.within].name))
         key = "place:" + slug(county) if county else None
