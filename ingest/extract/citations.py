@@ -104,6 +104,7 @@ def bill_pattern() -> re.Pattern:
 BALLOT = frozenset(("Proposition", "Measure"))
 
 
+@lru_cache(maxsize=1)
 def usc_titles() -> dict[str, str]:
     return {row[0]: row[1] for row in data_lines("usc_sections.tsv")}
 
