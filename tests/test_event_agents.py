@@ -297,3 +297,16 @@ def test_a_bill_that_passed_a_chamber_is_the_chambers_act(nlp):
     text = ("Sen. Jane Roe (R-Dutchess) predicted that the bill would not pass the New York "
             "State Senate.")
     assert not [e for e in triples(nlp, text) if e[1] and "Senate" in e[1]]
+
+
+def test_a_suit_filed_by_someone_is_theirs(nlp):
+    text = ("The lawsuit, which was filed by the American Civil Liberties Union, accuses Denver, "
+            "Colorado, of racial profiling.")
+    found = triples(nlp, text)
+    assert [e for e in found if e[0] == "sue" and e[1] == "American Civil Liberties Union"]
+    text = ("A lawsuit filed on behalf of Ann Roe by the American Civil Liberties Union against "
+            "Denver, Colorado, was dismissed.")
+    found = triples(nlp, text)
+    assert ("sue", "American Civil Liberties Union", "Denver") in found
+    # the client on whose behalf it was filed is not whom it is against
+    assert not [e for e in found if e[2] == "Ann Roe"]

@@ -163,7 +163,10 @@ def agent_of(ctx: Context, tok, found: list | None = None) -> str | None:
                     if key and not key.startswith(("grant:",)):
                         return clean_agent(ctx, key)
             source = (entry_of(node) or ("",))[0] not in ("withhold", "award")
-            for c in node.children:  # "a ruling by the court", "the threat by the department"
+            # "the lawsuit, (which was) filed by the ACLU": the by-phrase of its light verb
+            byes = [a for c in node.children if c.dep_ in ("acl", "relcl") and
+                    c.lemma_.lower() in light for a in c.children if a.dep_ == "agent"]
+            for c in [*node.children, *byes]:  # "a ruling by the court", "the threat by X"
                 # "a lawsuit from the attorney general": the source of a suit, threat or
                 # request made it ("cuts from the county" are the county's money, not its act)
                 if c.dep_ in ("prep", "agent") and (c.lower_ == "by" or
@@ -272,10 +275,12 @@ def targets_of(ctx: Context, tok) -> list[str]:
                 if key and not key.startswith(("law:", "grant:")) and key not in out:
                     out.append(key)
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
-    if tok.pos_ == "NOUN":  # "a suit by the state against the department": hung on the state
-        preps += [h for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"
-                  for g in c.children for h in g.children
-                  if h.dep_ == "prep" and h.lower_ == "against"]
+    if tok.pos_ == "NOUN":  # "a suit (filed) by the state against the department": hung on
+        byes = [c for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ == "by"]
+        byes += [a for c in tok.children if c.dep_ in ("acl", "relcl") for a in c.children
+                 if a.dep_ == "agent"]
+        preps += [h for c in byes for g in c.children for h in g.children
+                  if h.dep_ == "prep" and h.lower_ == "against"]  # the state
     # the object of a threatened or pledged act is whom the threat or pledge is at; the
     # object of what a vote decides is not the voters' target
     threat_like = tok.pos_ == "NOUN" or (entry_of(tok) or ("",))[0] in ("threaten", "warn")
@@ -311,6 +316,8 @@ def targets_of(ctx: Context, tok) -> list[str]:
         preps += [g for c in tok.conjuncts for g in c.children
                   if g.dep_ == "prep" and g.lower_ in TARGET_PREPS]
     for p in preps:
+        if any(g.lower_ == "behalf" for g in p.children):
+            continue  # "filed on behalf of Galarza": the client, not whom it is against
         named = [k for g in p.children if g.dep_ == "pobj" and not ctx.key_at(g)
                  and (k := unnamed_entity(ctx, g) or place_described(ctx, g))]
         if named:  # "cooperate with federal immigration officials"
