@@ -195,3 +195,15 @@ def test_the_object_of_a_threatened_act_and_the_holder_of_a_named_post(nlp):
     text = ("Governor Tom Hale spoke in Denver, Colorado, on Monday. The governor made a pledge "
             "to close the Denver Police Department.")
     assert ("other", "Tom Hale", "Denver Police Department") in triples(nlp, text)
+
+
+def test_phrasal_verbs_join_a_class_only_with_a_particle():
+    from ingest.extract.event_wordnet import usable
+
+    assert usable("call_for", "v") and usable("lash_out", "v") and usable("veto", "v")
+    assert not usable("take_exception", "v") and not usable("call_for", "n")
+    assert not usable("o.k.", "v")
+    text = resources.files("ingest").joinpath("data", "event_lexicon.tsv").read_text("utf-8")
+    phrasal = [line.split("\t")[0] for line in text.splitlines()
+               if not line.startswith("#") and "_" in line.split("\t")[0]]
+    assert "call_for" in phrasal and all(w.count("_") == 1 for w in phrasal)
