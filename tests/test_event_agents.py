@@ -310,3 +310,11 @@ def test_a_suit_filed_by_someone_is_theirs(nlp):
     assert ("sue", "American Civil Liberties Union", "Denver") in found
     # the client on whose behalf it was filed is not whom it is against
     assert not [e for e in found if e[2] == "Ann Roe"]
+
+
+def test_a_suit_against_several_is_one_suit_against_each(nlp):
+    text = ("The American Civil Liberties Union filed suit against Chicago, New York City and "
+            "Seattle on Monday.")
+    found = triples(nlp, text)
+    for city in ("Chicago", "New York City", "Seattle"):
+        assert ("sue", "American Civil Liberties Union", city) in found

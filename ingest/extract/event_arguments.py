@@ -343,7 +343,7 @@ def coordinated(tok) -> list:
 
 def target_groups(ctx: Context, tok, targets: list[str]) -> list[list[str]]:
     """One target list per event: "sued the city, the county and the state" is three suits, as
-    is "a lawsuit that names the city, the county and the state as defendants" (the first
+    are "filed suit against ..." and "a lawsuit that names ... as defendants" (the first
     target and the names coordinated with it each lead one list, the other targets follow); a
     single target, or none, is one event."""
     if len(targets) < 2:
@@ -353,6 +353,10 @@ def target_groups(ctx: Context, tok, targets: list[str]) -> list[list[str]]:
         return [[k, *(t for t in targets if t not in listed)] for k in listed]
     first = next((c for c in tok.children if c.dep_ in ("dobj", "dative")
                   and entity_of(ctx, c) == targets[0]), None)
+    if first is None:  # "filed suit against the city, the county and the state"
+        clause = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok  # light verb
+        first = next((t for t in clause.subtree if t.dep_ == "pobj" and t.head.lower_ in
+                      TARGET_PREPS and t.conjuncts and ctx.key_at(t) == targets[0]), None)
     if first is None:
         return [targets]
     joined = [k for d in coordinated(first) if (k := entity_of(ctx, d)) in targets]
