@@ -108,6 +108,19 @@ def usc_citation(name: str) -> bool:
     return bool(_USC.match(name))
 
 
+_SUBDIVISION = re.compile(r"^\s*\d+\s*C\.?F\.?R\.?\s*(?:§+|part\b)"   # 2 C.F.R. § 200.1
+                          r"|^U\.S\. Const\. (?:art|amend)\."             # U.S. Const. amend. X
+                          r"|\S\s*§+\s*\d[\w.()\-]*$",                 # Penal Code § 396
+                          re.IGNORECASE)
+
+
+def legal_subdivision(name: str) -> bool:
+    """Does ``name`` cite a part of a law rather than a whole law: a U.S. Code or C.F.R.
+    section, a constitutional article or amendment, a section of a named code or act
+    ("California Penal Code § 396")? Such laws are eli:LegalResourceSubdivision."""
+    return usc_citation(name) or bool(_SUBDIVISION.search(name))
+
+
 def post(role_key: str, holder_of: str) -> str:
     """The post of a role in a body or jurisdiction, under that body's own path:
     mayor of place/us/ct/hartford -> ``post/us/ct/hartford/mayor``; director of

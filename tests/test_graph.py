@@ -254,3 +254,25 @@ def test_seed_flagship_threat_has_the_statute_and_the_date_as_written():
     other = [v for v in result.violations
              if v.message != "A grant needs a schema:funder or a kb:recipient"]
     assert other == []
+
+
+def test_parts_of_laws_are_legal_subdivisions() -> None:
+    """A section of a code, a C.F.R. part or a constitutional amendment is a part of a law
+    (eli:LegalResourceSubdivision, with its citation as schema:legislationIdentifier); a
+    whole act is not."""
+    from kb.facts import Law
+    from kb.graph import build
+    from kb.vocab import ELI, SCHEMA
+
+    cited = ["8 U.S.C. § 1373", "2 C.F.R. § 200.340(a)", "California Penal Code § 396",
+             "U.S. Const. amend. X"]
+    text = " ".join(cited) + " CHIPS Act of 2022"
+    facts = DocumentFacts(Document(id="1" * 64, text=text))
+    for i, name in enumerate([*cited, "CHIPS Act of 2022"]):
+        facts.laws[f"law:{i}"] = Law(f"law:{i}", name, evidence=[Evidence(text, 0, 9, "test")])
+    graph = build(facts, resolve(facts, NameBook()))
+    parts = {q.subject.value for q in graph.shared
+             if q.object == ox.NamedNode(ELI.LegalResourceSubdivision)}
+    names = {q.subject.value: q.object.value for q in graph.shared
+             if q.predicate.value == SCHEMA.legislationIdentifier}
+    assert sorted(names[p] for p in parts) == sorted(cited)

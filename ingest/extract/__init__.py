@@ -42,6 +42,7 @@ def preload() -> None:
     from ingest.extract.context import lexicon, word_list
     from ingest.extract.events import verbs
     from ingest.extract.known import first_names, known_posts
+    from ingest.extract.law_anaphora import law_nouns
     from ingest.extract.officials import roles
     from ingest.extract.organizations import org_gazetteer
     from ingest.extract.tables.columns import award_words
@@ -49,5 +50,6 @@ def preload() -> None:
 
     lexicon()
     word_list("speech_verbs.txt")
-    for load in (verbs, first_names, known_posts, roles, org_gazetteer, gazetteer, award_words):
+    for load in (verbs, first_names, known_posts, roles, org_gazetteer, gazetteer, award_words,
+                 law_nouns):
         load()

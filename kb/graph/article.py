@@ -228,7 +228,7 @@ class _Builder:
             iri = self.res.iri[key]
             self.shared(iri, RDF.type, SCHEMA.Legislation)
             self.shared(iri, RDF.type, ELI.LegalResource)
-            if iris.usc_citation(law.name):
+            if iris.legal_subdivision(law.name):
                 self.shared(iri, RDF.type, ELI.LegalResourceSubdivision)
                 self.shared(iri, SCHEMA.legislationIdentifier, ox.Literal(law.name))
             self.shared(iri, SCHEMA.legislationType, LAW_TYPE.get(law.type, KB.statute))
