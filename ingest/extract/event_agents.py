@@ -57,10 +57,15 @@ def unnamed_entity(ctx: Context, tok) -> str | None:
     if office:
         return office
     if lemma in words["place_nouns"]:  # "the state of Colorado", "the city of Denver"
-        return next((ctx.key_at(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj" and
-                     (ctx.key_at(g) or "").startswith("place:")), None)
+        return of_place(ctx, tok)
     return None
+
+
+def of_place(ctx: Context, tok) -> str | None:
+    """The place named in an "of" phrase of ``tok`` ("the Governor of Tennessee")."""
+    return next((ctx.key_at(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" and
+                 (ctx.key_at(g) or "").startswith("place:")), None)
 
 
 def office_of_place(ctx: Context, tok) -> str | None:
@@ -69,9 +74,7 @@ def office_of_place(ctx: Context, tok) -> str | None:
     role = roles().get((tok.lower_,))
     if role is None or role.plural:
         return None
-    place = next((ctx.key_at(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for g in c.children if g.dep_ == "pobj"
-                  and (ctx.key_at(g) or "").startswith("place:")), None)
+    place = of_place(ctx, tok)
     if place is None:
         return None
     holder = next((m.person for m in ctx.facts.memberships
