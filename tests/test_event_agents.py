@@ -313,8 +313,8 @@ def test_a_suit_filed_by_someone_is_theirs(nlp):
 
 
 def test_a_suit_against_several_is_one_suit_against_each(nlp):
-    text = ("The American Civil Liberties Union filed suit against Chicago, New York City and "
-            "Seattle on Monday.")
+    text = ("The American Civil Liberties Union filed suit against Mayor Ann Roe, Governor Tom "
+            "Hale and Sheriff Bo Li on Monday.")
     found = triples(nlp, text)
-    for city in ("Chicago", "New York City", "Seattle"):
-        assert ("sue", "American Civil Liberties Union", city) in found
+    for official in ("Ann Roe", "Tom Hale", "Bo Li"):
+        assert ("sue", "American Civil Liberties Union", official) in found

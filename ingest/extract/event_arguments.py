@@ -329,6 +329,8 @@ def targets_of(ctx: Context, tok) -> list[str]:
                     ctx.key_at(t.head) != key:
                 continue  # "the U.S. Code" is about a code, not the country
             if key and key.startswith(("place:", "org:", "person:")) and key not in out:
+                while t.head.i != t.i and ctx.key_at(t.head) == key:
+                    t = t.head  # "Mayor Ann Roe, Governor Tom Hale and ...": from the name's head
                 out.append(key)
                 out += [k for d in coordinated(t) if (k := entity_of(ctx, d)) and
                         k.startswith(("place:", "org:", "person:")) and k not in out]
