@@ -357,3 +357,10 @@ def test_names_with_company_and_centre_heads_the_model_missed(nlp):
 def test_centre_of_a_building_is_no_body(nlp):
     found = orgs(nlp, "The rally moved from Union Square to the Barclays Center on Sunday.")
     assert "Barclays Center" not in found
+
+
+def test_county_in_a_named_state_is_that_states(nlp):
+    found = places(nlp, "Letters went to Cook County in Illinois and Clark County in Nevada on "
+                        "Friday.")
+    assert found["Clark County"]["within"] == "Nevada"
+    assert found["Cook County"]["within"] == "Illinois"

@@ -81,19 +81,22 @@ def funded_purpose(ctx: Context, span) -> bool:
     return bool(FOR_AMOUNT.search(text[line_start:start]))
 
 
-def title_case_line(ctx: Context, span) -> bool:
+def title_case_line(ctx: Context, span, headline: bool = False) -> bool:
     """A name the model found inside a title-case line of eight words or more (a deck or
     subtitle: "Grants Create Good-Paying Jobs, Jumpstart New Industries ..."), where every
-    capitalised phrase looks like a name."""
+    capitalised phrase looks like a name. ``headline``: only a line with no closing stop and
+    every word capitalised (a sentence full of names, "Jim Olsen, Director of Outreach at the
+    Springfield Legal Aid Society, spoke.", is no headline)."""
     text = ctx.doc.text
     start = span[0].idx
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
-    words = [w for w in text[line_start:line_end if line_end >= 0 else len(text)].split()
-             if w.lower() not in SMALL_WORDS and w[:1].isalpha()]
-    if len(words) < 8:
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    words = [w for w in line.split() if w.lower() not in SMALL_WORDS and w[:1].isalpha()]
+    if len(words) < 8 or headline and line.rstrip()[-1:] in ".?!\"”":
         return False
-    return sum(w[:1].isupper() for w in words) >= 0.85 * len(words)
+    share = 1.0 if headline else 0.85
+    return sum(w[:1].isupper() for w in words) >= share * len(words)
 
 
 # nouns for built things a name can modify (besides the facility heads of the lexicon)
@@ -225,7 +228,7 @@ def headed_name(ctx: Context, tok) -> None:
         return
     span = doc[start:tok.i + 1]
     if role_starting(span) or looks_like_person(span) or funded_purpose(ctx, span) or \
-            title_case_line(ctx, span):
+            title_case_line(ctx, span, headline=True):
         return
     key = add_org(ctx, span.text, surface=span.text)
     ctx.facts.organizations[key].evidence.append(ctx.evidence(tok, "org.headed-name"))

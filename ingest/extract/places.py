@@ -118,10 +118,16 @@ def choose(ctx: Context, span, cands: list[GazPlace], states: set, has_dc: bool,
         if has_nyc or reading == "city":
             return lookup("New York City")[0]
     explicit_state = None
-    if nxt is not None and nxt.text == "," and nxt2 is not None:
-        st = lookup(nxt2.text)
-        if st and st[0].type == "state":
-            explicit_state = st[0].state
+    if nxt is not None and nxt.text in (",", "in") and nxt2 is not None:
+        # "Clark County, Nevada", "Clark County in Nevada", "Albany, New York"
+        for k in (2, 1):
+            after = span.end + 1 + k
+            if after > len(doc) or after < len(doc) and doc[after].text[:1].isupper():
+                continue  # "Concord in New York City": a city, not the state
+            st = lookup(doc.text_of(span.end + 1, after))
+            if st and st[0].type == "state":
+                explicit_state = st[0].state
+                break
     sections = city_sections()
     for cand in cands:
         if cand.type == "city" and (cand.name, cand.state) in sections and \
