@@ -364,3 +364,10 @@ def test_county_in_a_named_state_is_that_states(nlp):
                         "Friday.")
     assert found["Clark County"]["within"] == "Nevada"
     assert found["Cook County"]["within"] == "Illinois"
+
+
+def test_name_with_a_word_in_lower_case_and_a_glued_caption(nlp):
+    found = orgs(nlp, "Rep. Ann Lee at her hearing before the House budget Committee House Budget "
+                      "Committee video feed / File Photo\n\nThe panel met again on Monday.")
+    assert "House budget Committee" in found
+    assert not [name for name in found if name.startswith("Committee")]

@@ -230,8 +230,9 @@ def whole_name(ctx: Context, span):
     """Repair the model's cuts of a name: stop at an unclosed parenthesis ("Binghamton (New
     York"), run a name in capitals to the end of its capitals ("UNITED STATES MARSHALS" /
     "SERVICE"), run "<Body> of <Place>" on over "and <Place>" ("the Port Authority of New York
-    and New Jersey"), and join "<Body> on/for <Name>" the model split in two ("the Ohio
-    Commission" / "on Civil Rights")."""
+    and New Jersey"), join "<Body> on/for <Name>" the model split in two ("the Ohio
+    Commission" / "on Civil Rights"), and mend a name with a word in lower case ("the Senate
+    judiciary Committee") or glued to the head of the name before it."""
     doc = ctx.doc
     start, end = span.start, span.end
     opened = [t.i for t in span if t.text == "("]
@@ -255,6 +256,14 @@ def whole_name(ctx: Context, span):
         while nxt < len(doc) and doc[nxt].ent_iob_ == "I":
             nxt += 1
         end = nxt
+    if end - start >= 3 and doc[start].lower_ in heads and doc[start].lower_ == \
+            doc[end - 1].lower_ and start > 0 and doc[start - 1].is_alpha:
+        start += 1  # "Committee Senate Judiciary Committee": the first word ends the name before
+    if end + 1 < len(doc) and doc[end].is_lower and doc[end].pos_ in ("ADJ", "NOUN") and \
+            doc[end + 1].text[:1].isupper() and doc[end + 1].lower_ in heads and (
+            end + 2 >= len(doc) or not doc[end + 2].text[:1].isupper()
+            or doc[end + 1].ent_iob_ == "B"):
+        end += 2  # "the Senate judiciary Committee": a word in lower case inside the name
     return span if (start, end) == (span.start, span.end) else doc[start:end]
 
 
