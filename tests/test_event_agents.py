@@ -3,11 +3,16 @@ officials", "the officers"), definite descriptions of a body ("the board"), an u
 possessive pronouns, the issuer of a statement made "to criticize", a coalition joined "in
 opposing", and the signer of an official document's "hereby established".
 
-The sentences are written for these tests (real public bodies, invented people and acts).
+The sentences are written for these tests (real public bodies, invented people and acts);
+one test reads a dev corpus document where it stands.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests import extracting
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def facts(nlp, text: str) -> dict:
@@ -318,3 +323,15 @@ def test_a_suit_against_several_is_one_suit_against_each(nlp):
     found = triples(nlp, text)
     for official in ("Ann Roe", "Tom Hale", "Bo Li"):
         assert ("sue", "American Civil Liberties Union", official) in found
+
+
+def test_a_body_named_again_without_its_mark_is_that_body(nlp):
+    # a corpus document (read, not copied): the prison named as a body earlier, then again in
+    # a phrase the organisations extractor leaves unmarked
+    path = ROOT.parent / "shared" / "corpus" / "dev" / \
+        "37_thehill_obama_gitmo_closure_plan_2016.txt"
+    text = path.read_text(encoding="utf-8")
+    data = extracting.facts_of(nlp, text, "2016-02-23")
+    bodies = {o["name"] for o in data["organizations"]}
+    pledges = [e for e in data["events"] if "pledge to close" in e["sentence"]]
+    assert pledges and all(e["target"] in bodies for e in pledges)

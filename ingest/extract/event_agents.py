@@ -312,3 +312,14 @@ def members_named_next(ctx: Context, subj) -> list[str]:
     people = [key for s in subjects for t in (s, *s.conjuncts)
               if (key := ctx.key_at(t) or "").startswith("person:")]
     return list(dict.fromkeys(people)) if len(set(people)) > 1 else []
+
+
+def org_named_as(ctx: Context, tok) -> str | None:
+    """A proper noun the organisations extractor did not mark here but that spells one of
+    its bodies' names ("the Guantánamo Bay prison" after the body "Guantánamo"): that body."""
+    if tok.pos_ != "PROPN" or len(tok.text) < 4:
+        return None
+    forms = {tok.lower_, ctx.doc.text_of(tok.left_edge.i, tok.i + 1).lower().removeprefix("the ")}
+    return next((k for k, org in ctx.facts.organizations.items()
+                 if forms & {n.lower().removeprefix("the ") for n in (org.name, *org.aliases)}),
+                None)

@@ -7,6 +7,7 @@ from ingest.extract.context import Context, lexicon
 from ingest.extract.event_agents import (
     members_named_next,
     object_antecedent,
+    org_named_as,
     person_pronoun,
     place_described,
     unnamed_entity,
@@ -52,7 +53,7 @@ def entity_of(ctx: Context, tok) -> str | None:
             key = entity_of(ctx, c)
             if key and not key.startswith(("law:", "grant:")):
                 return key
-    return None
+    return org_named_as(ctx, tok)
 
 
 def after_by(ctx: Context, by) -> list:
