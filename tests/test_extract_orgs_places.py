@@ -371,3 +371,13 @@ def test_name_with_a_word_in_lower_case_and_a_glued_caption(nlp):
                       "Committee video feed / File Photo\n\nThe panel met again on Monday.")
     assert "House budget Committee" in found
     assert not [name for name in found if name.startswith("Committee")]
+
+
+def test_publisher_of_a_body_only_text_is_a_body(nlp):
+    from ingest.extract import extract
+    from kb.facts import Document, to_schema_json
+
+    text = "Senators blasted the plan on Tuesday, and the White House defended it."
+    document = Document(id="t", text=text, date="2016-02-23", publisher="The Daily Ledger")
+    found = to_schema_json(extract(document, nlp(text)))
+    assert "The Daily Ledger" in {o["name"] for o in found["organizations"]}

@@ -46,15 +46,18 @@ def office_bodies() -> dict[str, str]:
 
 def publisher(ctx: Context) -> None:
     """Each part of the publisher's name ("U.S. Department of Justice, Office of Public
-    Affairs") that the header lines above the body write out is an organisation."""
+    Affairs") that the header lines above the body write out is an organisation; so is each
+    part of a publisher the reader took from a header it kept out of the text, or from the
+    document's metadata (Document.text is then the body alone)."""
     header = ctx.doc.text[:ctx.body_start]
     name = HEADER_NOISE.sub("", ctx.document.publisher or "")
-    if not header or not name:
+    if not name or not ctx.doc.text:
         return
     parent = None
     for part in (p.strip() for p in name.split(",")):
         words = part.split()
-        if len(part) < 3 or part not in header or not words or words[-1].lower() in PUBLIC_ROLES:
+        if len(part) < 3 or header and part not in header or not words or \
+                words[-1].lower() in PUBLIC_ROLES:
             continue
         if "place:" + squash(part).replace(" ", "-") in ctx.facts.places:
             continue
@@ -63,9 +66,11 @@ def publisher(ctx: Context) -> None:
         key = add_org(ctx, hit[0] if hit else part, typ, hit[2] if hit else parent, part)
         org = ctx.facts.organizations[key]
         span = ctx.doc.char_span(header.find(part), header.find(part) + len(part),
-                                 alignment_mode="expand")
+                                 alignment_mode="expand") if header else None
         if span is not None:  # evidence, but no mention: a byline is nobody's act
             org.evidence.append(ctx.evidence(span[0], "org.publisher"))
+        else:  # named by the metadata only: the document's first sentence stands for it
+            org.evidence.append(ctx.evidence(ctx.doc[0], "org.publisher", 0.5))
         if parent and not org.within and parent != key:
             org.within = parent
         parent = parent or key
