@@ -97,13 +97,10 @@ class _Builder:
         self.local(m, KB.confidence, decimal(min(1.0, max(0.0, ev.confidence))))
 
     def claim_name(self, iri: str, name: str) -> str:
-        """Offer ``name`` as the entity's schema:name; returns the name it ends with.
-
-        Every entity keeps exactly one name, the first in ``name_order`` of all the names
-        its documents give it, whatever order they came in: a better name than the stored
-        one replaces it (the stored one is retracted and kept as an alias), a worse one
-        becomes an alias. What is written depends on the store; what the document gives (its
-        ``offers``: this name) does not."""
+        """Offer ``name`` as the entity's schema:name; returns the name it ends with. One name
+        per entity, the first in ``name_order`` of all its documents give, in any order: a
+        better name replaces the stored one (kept as an alias), a worse one is an alias.
+        What is written depends on the store; what the document gives (``offers``) not."""
         name_p = iri_node(SCHEMA.name)
         self.out.offers.append(ox.Quad(iri_node(iri), name_p, ox.Literal(name), DEFAULT))
         held = self.named.get(iri) or self.res.stored_names.get(iri)
@@ -127,9 +124,12 @@ class _Builder:
         """Name (or an alias, when another name wins: `claim_name`), every alias, and one
         surface-form mention per form so aliases can be traced to documents."""
         name = self.claim_name(iri, entity.name)
-        for alias in entity.aliases:
+        for alias in entity.aliases:  # written unless the name; given unless its own name
             if alias != name:
-                self.shared(iri, SKOS.altLabel, ox.Literal(alias), given=alias != entity.name)
+                self.shared(iri, SKOS.altLabel, ox.Literal(alias), given=False)
+            if alias != entity.name:
+                self.out.offers.append(
+                    ox.Quad(iri_node(iri), iri_node(SKOS.altLabel), ox.Literal(alias), DEFAULT))
         self.mention(iri)
         text = self.doc.text
         first = entity.evidence[0] if entity.evidence else None
