@@ -169,9 +169,7 @@ def _merge(graph: DocumentGraph, merged: str, kept: str) -> None:
 def _forget_retractions(graph: DocumentGraph, entity: ox.NamedNode) -> None:
     """Drop the stored values of ``entity`` the builder would replace by this document's
     (``DocumentGraph.retract``): its description here has been taken away."""
-    retract = getattr(graph, "retract", None)
-    if isinstance(retract, list):
-        retract[:] = [q for q in retract if entity not in (q.subject, q.object)]
+    graph.retract = [q for q in graph.retract if entity not in (q.subject, q.object)]
 
 
 # --- split -------------------------------------------------------------------------------------

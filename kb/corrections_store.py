@@ -70,7 +70,7 @@ def _conform(store: Store, graph: DocumentGraph) -> list[ox.Quad]:
     """Drop what a corrected graph would write against the shapes, as ingest does
     (``kb.shaperepair``); returns the stored quads the repair retracts."""
     conform(store, graph)
-    return list(getattr(graph, "retract", ()))
+    return list(graph.retract)
 
 
 def _from_snapshot(doc: str, text: str) -> DocumentGraph:

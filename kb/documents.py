@@ -1,10 +1,10 @@
 """Documents in the store: finding them by IRI, path or URL, naming them for people, and
 forgetting them.
 
-``kb forget DOC`` and re-ingest share this: the quads to remove when a document goes are every
-shared triple about (or pointing to) an entity no other document mentions, and the aliases of
-the remaining entities that no other document's surface forms support (the graph layout that
-makes this computable is described in ``kb.graph``).
+``kb forget DOC`` and re-ingest share this (``forget_changes``): when a document goes, every
+shared triple about (or pointing to) an entity no other document mentions goes, and of the
+other entities whatever no remaining document gives, by the documents' ``kb:describes``
+records (``kb.graph``); a single value that goes is replaced by the best one left.
 """
 
 from __future__ import annotations
@@ -29,12 +29,6 @@ if TYPE_CHECKING:
 
 def _values(iris_: Iterable[str]) -> str:
     return " ".join(str(ox.NamedNode(i)) for i in iris_)
-
-
-def forget_quads(store: Store, documents: list[str]) -> list[ox.Quad]:
-    """Default-graph quads to delete when ``documents`` go (``forget_changes`` without the
-    values that take the place of deleted ones)."""
-    return forget_changes(store, documents)[0]
 
 
 def forget_changes(store: Store, documents: list[str]) -> tuple[list[ox.Quad], list[ox.Quad]]:
